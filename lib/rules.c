@@ -228,8 +228,8 @@ parse_value (int i, const char *text, const char *origin, ParamValue *pv,
       if (!parse_int (s, spec->lo, spec->hi, &pv->a))
         {
           set_error (error, ELECT_ERROR_INVALID,
-                     _("%s: group [%s], key “%s”: “%s” is not a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT "%s"),
-                     origin, group, key, s, spec->lo, spec->hi,
+                     _("%s: group [%s], key “%s”: “%s” is not a whole number from %lld to %lld%s"),
+                     origin, group, key, s, (long long) spec->lo, (long long) spec->hi,
                      spec->optional ? _(" or “none”") : "");
           return FALSE;
         }
@@ -257,8 +257,8 @@ parse_value (int i, const char *text, const char *origin, ParamValue *pv,
             (n == 2 && !parse_int (g_strstrip (parts[1]), spec->lo, spec->hi, &pv->b)))
           {
             set_error (error, ELECT_ERROR_INVALID,
-                       _("%s: group [%s], key “%s”: “%s” is not a range; expected MIN-MAX with whole numbers from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
-                       origin, group, key, s, spec->lo, spec->hi);
+                       _("%s: group [%s], key “%s”: “%s” is not a range; expected MIN-MAX with whole numbers from %lld to %lld"),
+                       origin, group, key, s, (long long) spec->lo, (long long) spec->hi);
             return FALSE;
           }
         if (n == 1)
@@ -266,8 +266,8 @@ parse_value (int i, const char *text, const char *origin, ParamValue *pv,
         if (pv->a > pv->b)
           {
             set_error (error, ELECT_ERROR_INVALID,
-                       _("%s: group [%s], key “%s”: the minimum %" G_GINT64_FORMAT " exceeds the maximum %" G_GINT64_FORMAT),
-                       origin, group, key, pv->a, pv->b);
+                       _("%s: group [%s], key “%s”: the minimum %lld exceeds the maximum %lld"),
+                       origin, group, key, (long long) pv->a, (long long) pv->b);
             return FALSE;
           }
         return TRUE;
@@ -297,6 +297,14 @@ parse_value (int i, const char *text, const char *origin, ParamValue *pv,
             set_error (error, ELECT_ERROR_INVALID,
                        _("%s: group [%s], key “%s”: “%s” is not a fraction; expected >N/D (more than) or >=N/D (at least), with 0 ≤ N ≤ D ≤ %d"),
                        origin, group, key, s, ELECT_FRACTION_DEN_MAX);
+            return FALSE;
+          }
+        /* "more than all of it" can never hold: no count exceeds its whole */
+        if (pv->strict && pv->a == pv->b)
+          {
+            set_error (error, ELECT_ERROR_INVALID,
+                       _("%s: group [%s], key “%s”: “%s” can never be met (more than the whole); use >=%lld/%lld for all of it"),
+                       origin, group, key, s, (long long) pv->a, (long long) pv->b);
             return FALSE;
           }
         return TRUE;
@@ -480,6 +488,18 @@ apply_named (ElectRules *into, const char *name, const char *base_dir,
   return FALSE;
 }
 
+/* A parent is named, never given as a path: letters, digits, '-', '_'. */
+static gboolean
+is_profile_name (const char *s)
+{
+  if (*s == '\0')
+    return FALSE;
+  for (; *s; s++)
+    if (!g_ascii_isalnum (*s) && *s != '-' && *s != '_')
+      return FALSE;
+  return TRUE;
+}
+
 static const char *const profile_group_keys[] = {
   "name", "title", "extends", "description", NULL };
 
@@ -541,6 +561,13 @@ apply_source (ElectRules *into, const char *text, gsize len, const char *origin,
   g_autofree char *extends = g_key_file_get_string (kf, "profile", "extends", NULL);
   if (extends)
     g_strstrip (extends);
+  if (extends && *extends && !is_profile_name (extends))
+    {
+      set_error (error, ELECT_ERROR_INVALID,
+                 _("%s: group [profile], key “extends”: “%s” is not a profile name (letters, digits, “-” and “_”, without “.ini”)"),
+                 origin, extends);
+      return FALSE;
+    }
 
   g_ptr_array_add (ctx->visiting, g_strdup (label));
   if (extends && *extends)
@@ -657,8 +684,8 @@ validate (const ElectRules *r, GError **error)
       {
         char g[32];
         set_error (error, ELECT_ERROR_INVALID,
-                   _("profile “%s”: group [%s], key “%s” is not given by the profile or the profiles it extends"),
-                   r->name, group_of (i, g, sizeof g), strchr (param_specs[i].key, '.') + 1);
+                   _("%s: group [%s], key “%s”: not given by profile “%s” or the profiles it extends"),
+                   r->origin, group_of (i, g, sizeof g), strchr (param_specs[i].key, '.') + 1, r->name);
         return FALSE;
       }
 
@@ -926,8 +953,8 @@ check_count (gint64 n, GError **error)
   if (n < 0 || n > ELECT_COUNT_MAX)
     {
       set_error (error, ELECT_ERROR_LIMIT,
-                 _("count %" G_GINT64_FORMAT " is outside 0…%" G_GINT64_FORMAT),
-                 n, ELECT_COUNT_MAX);
+                 _("count %lld is outside 0…%lld"),
+                 (long long) n, (long long) ELECT_COUNT_MAX);
       return FALSE;
     }
   return TRUE;

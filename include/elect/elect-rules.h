@@ -42,7 +42,9 @@ G_BEGIN_DECLS
  * are ::ElectParamType: integers, booleans, ranges (`3-7`), fractions with
  * their comparison (`>1/2` is "more than half", `>=1/3` "at least a third"),
  * policies (one name from a fixed list), sets (names joined by `,`) and day
- * offsets. The value `none` says the rule does not exist in this profile.
+ * offsets. A fraction is `>N/D` with N < D (a strict `>D/D`, "more than
+ * the whole", could never be met) or `>=N/D` with N ≤ D, D ≤ 1000. The value
+ * `none` says the rule does not exist in this profile.
  *
  * A loaded profile is immutable: it may be shared between threads.
  *  @{
@@ -92,7 +94,8 @@ typedef enum {
  * `NAME.ini` in each directory of the environment variable
  * `ELECT_PROFILE_PATH` (colon-separated), then among the built-in profiles
  * (compiled into the library, so it works uninstalled). Anything else is a
- * path to a key file. A file's `extends=` names its parent, looked up first
+ * path to a key file. A file's `extends=` names its parent (a name of
+ * letters, digits, `-` and `_`, never a path), looked up first as `NAME.ini`
  * beside the file, then as a name.
  *
  * @param name_or_path a built-in name (`"village-committee"`) or a path

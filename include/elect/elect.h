@@ -17,5 +17,13 @@
 #include <elect/elect-error.h>
 #include <elect/elect-reason.h>
 #include <elect/elect-rules.h>
+#include <elect/elect-ballot.h>
+#include <elect/elect-tally.h>
+#include <elect/elect-count.h>
+#include <elect/elect-election.h>
+#include <elect/elect-person.h>
+#include <elect/elect-roll.h>
+#include <elect/elect-collate.h>
+#include <elect/elect-slate.h>
 #include <elect/elect-enums.h>
 #undef ELECT_INSIDE

@@ -9,9 +9,16 @@
 """
 from ._lib import ElectError, version
 from .profiles import Profile, builtin_profiles, profile, profile_from_string
+from .count import Election, Outcome, Paper, Tally, announce, count
+from .roll import Roll, age_on, check_id, double_registrations, eligibility, mask_id, normalize_name
+from .slate import NegativeList, Slate, order, strokes, surplus, vet
 
 # Each module of the library adds its bindings as python/libelect/<module>.py
 # and one import line below.
 
 __all__ = ["ElectError", "version", "Profile", "builtin_profiles", "profile",
-           "profile_from_string"]
+           "profile_from_string",
+           "Election", "Outcome", "Paper", "Tally", "announce", "count",
+           "Roll", "age_on", "check_id", "double_registrations", "eligibility", "mask_id",
+           "normalize_name",
+           "NegativeList", "Slate", "order", "strokes", "surplus", "vet"]

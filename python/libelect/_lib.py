@@ -3,8 +3,11 @@
 
 The library is found, in this order, at:
 1. the path in the environment variable ``LIBELECT_LIBRARY``;
-2. the build tree this package sits in (``build*/lib/libelect.so.1`` next to
-   the source tree's ``python/`` folder), so it works uninstalled;
+2. the build tree: ``../../lib/libelect.so.1`` relative to this file when
+   the package is the copy meson makes in ``<builddir>/python/libelect/``;
+   then ``$ELECT_BUILD_ROOT/lib``; then ``build*/lib/libelect.so.1`` next to
+   the source tree's ``python/`` folder (``PYTHONPATH=python``), so it works
+   uninstalled;
 3. the installed soname ``libelect.so.1`` through the dynamic loader.
 """
 import ctypes
@@ -39,7 +42,9 @@ def _candidates():
     env = os.environ.get("LIBELECT_LIBRARY")
     if env:
         yield env
-    here = os.path.dirname(os.path.abspath(__file__))
+    here = os.path.dirname(os.path.realpath(__file__))
+    # The build tree's copy of the package: <builddir>/python/libelect/.
+    yield os.path.join(here, os.pardir, os.pardir, "lib", SONAME)
     root = os.path.dirname(os.path.dirname(here))
     build_root = os.environ.get("ELECT_BUILD_ROOT")
     if build_root:
@@ -75,11 +80,20 @@ lib.elect_version_string.restype = ctypes.c_char_p
 lib.elect_error_to_string.argtypes = [ctypes.c_int]
 lib.elect_error_to_string.restype = ctypes.c_char_p
 
-_problem = lib.elect_check_version(*REQUIRED_VERSION)
-if _problem is not None:
-    raise ImportError("libelect %s: %s (need %d.%d.%d)"
-                      % (lib.elect_version_string().decode(), _problem.decode(),
-                         *REQUIRED_VERSION))
+
+
+def check_version(required=REQUIRED_VERSION):
+    """Raises ImportError unless the loaded library is compatible with the
+    ``(major, minor, micro)`` version ``required`` (same major version, at
+    least that minor.micro), as ``elect_check_version()`` decides."""
+    problem = lib.elect_check_version(*required)
+    if problem is not None:
+        raise ImportError("libelect %s: %s (need %d.%d.%d)"
+                          % (lib.elect_version_string().decode(), problem.decode(),
+                             *required))
+
+
+check_version()
 
 version = lib.elect_version_string().decode()
 

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Installs every Debian 12 package needed to build, test, document and fuzz
+# libelect: the single list of the project's system dependencies.
+#
+#   bash tools/install-deps.sh          (as root; CI runs it from .ci/run)
+#
+# Skips apt when not root or when ELECT_SKIP_APT=1 (then only reports what
+# is missing). Add a package: one line, with a comment saying why.
+set -euo pipefail
+
+packages=(
+  meson              # the build system (1.0.1 on Debian 12)
+  ninja-build        # meson's backend
+  pkg-config         # finds glib, json-glib, cmocka; tests the installed libelect-1.pc
+  gcc                # the default compiler
+  libc6-dev          # C library headers
+  clang              # fuzz targets (-fsanitize=fuzzer), second compiler
+  lld                # linker for clang builds
+  binutils           # nm, objdump, readelf: the ABI suite
+  libglib2.0-dev     # GLib: containers, strings, key files, i18n; glib-mkenums
+  libglib2.0-bin     # glib-compile-resources and friends
+  libjson-glib-dev   # JSON documents
+  libcmocka-dev      # C unit tests
+  doxygen            # API reference (docs suite)
+  gettext            # msgfmt, xgettext: the zh_CN catalogue
+  python3            # build-time generators, test runners, ctypes binding
+  python3-pytest     # the python suite
+  abigail-tools      # abidw/abidiff: ABI baseline check
+  valgrind           # meson test --setup valgrind
+  libyajl-dev        # streaming JSON parser for large ballot files
+  file               # file type checks in tests
+  locales            # zh_CN.UTF-8 / C.UTF-8 for translated output
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ "${#missing[@]}" -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages are installed"
+  exit 0
+fi
+
+if [ "${ELECT_SKIP_APT:-0}" = 1 ] || [ "$(id -u)" -ne 0 ]; then
+  echo "install-deps: not installing (not root or ELECT_SKIP_APT=1); missing: ${missing[*]}" >&2
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+apt-get install -y -q --no-install-recommends "${missing[@]}" </dev/null
