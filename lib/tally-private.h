@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* Internals of the tally, shared with count.c. Never installed. */
+#pragma once
+
+#include "ballot-private.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  ELECT_DEFECT_UNREADABLE,
+  ELECT_DEFECT_OVERVOTE,
+  ELECT_DEFECT_OVERVOTE_CONTEST,
+  ELECT_DEFECT_DUPLICATE_MARK,
+  ELECT_DEFECT_WRITE_IN_LISTED,
+  ELECT_DEFECT_WRITE_IN_OTHER_POST,
+  ELECT_DEFECT_WRITE_IN_UNVERIFIED,
+  ELECT_DEFECT_WRITE_IN_NOT_ELIGIBLE,
+  ELECT_DEFECT_WRITE_IN_AMBIGUOUS,
+  ELECT_DEFECT_WRITE_IN_BLANK,
+  ELECT_DEFECT_WOMEN_POST_NOT_WOMAN,
+  ELECT_DEFECT_TWO_POSTS_VOID_BALLOT,
+  ELECT_DEFECT_TWO_POSTS_SEPARATE,
+  ELECT_DEFECT_TWO_POSTS_CASCADE_DOWN,
+  ELECT_DEFECT_ABSTAIN_WRITE_IN,
+  ELECT_DEFECT_CONTRADICTORY_MARK,
+  ELECT_N_DEFECTS
+} ElectDefect;
+
+typedef struct {
+  char *norm;
+  gint64 votes;
+  gint64 overlap;        /* ballots that also marked the person higher up */
+  ElectSex sex;
+  gboolean unverified;   /* accepted without an eligible list */
+} ElectWriteInEntry;
+
+typedef struct {
+  GHashTable *by_norm;   /* norm -> ElectWriteInEntry* */
+  GPtrArray *sorted;     /* ElectWriteInEntry*, sorted by norm (owner) */
+} ElectWriteInTable;
+
+struct _ElectTally {
+  gatomicrefcount ref;
+  ElectRules *rules;
+  ElectPaper *paper;
+  gboolean sheet;
+  gboolean sheet_valid_set;
+  int overvote_policy;   /* ElectOvervotePolicy */
+  int two_posts_policy;  /* ElectTwoPostsPolicy, -1 when unset */
+
+  gint64 returned;
+  gint64 valid;
+  gint64 invalid;
+  gint64 sheet_valid;    /* as given by a tally sheet */
+  guint *cand_off;       /* per contest, offset into votes */
+  guint n_cand_total;
+  gint64 *votes;
+  gint64 *against;
+  gint64 *overlap;
+  gint64 *nonempty;      /* per contest: valid ballots with a counted mark */
+  gint64 *contest_void;  /* per contest */
+  ElectWriteInTable *wi; /* per contest */
+  gint64 defects[ELECT_N_DEFECTS];
+
+  /* Eligible persons: norm -> index + 1 into eligible_sex (sex 0xff:
+   * ambiguous). */
+  GHashTable *eligible;
+  GArray *eligible_sex;
+  GPtrArray *eligible_names;
+  /* Names that are not paper persons, for the two-posts check. */
+  GHashTable *name_ids;
+  GPtrArray *name_id_keys;
+
+  /* Per-ballot scratch, reused: no allocation after warm-up. */
+  guint64 *sbits;
+  GArray *swi;
+  GString *snames;
+  GArray *spersons;
+};
+
+extern const char *const elect_defect_codes[];
+
+G_END_DECLS
