@@ -1,0 +1,407 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* The election-file reader and its streaming JSON scanner (lib/json-scan.c,
+ * lib/election-reader.c): the same document read from memory, from a file
+ * and from a pipe written in odd-sized chunks (so tokens straddle every
+ * kind of buffer boundary) gives the same tally; line and column of errors
+ * are right from every source; tokens longer than the buffer grow it, up to
+ * the limit; the scanner's strings (escapes, surrogates, UTF-8) and numbers
+ * follow RFC 8259; the second pass over ballots that come first. */
+#include "config.h"
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/wait.h>
+
+#include "elect/elect.h"
+#include "elect/elect-election.h"
+#include "json-scan-private.h"
+
+/* ---- helpers ------------------------------------------------------------- */
+
+static const char *const NAMES[] = { "王建国", "李明华", "张伟", "陈志强", "刘秀英", "Ｗang　", "赵丽" };
+
+/* A document of n ballots in one contest of 7 candidates, 3 seats; a long
+ * x- string of xlen bytes in the header when xlen > 0. */
+static char *
+make_doc (guint n, gsize xlen, gboolean ballots_first)
+{
+  GString *b = g_string_new (NULL);
+  GRand *rnd = g_rand_new_with_seed (42);
+  g_string_append (b, "[\n");
+  for (guint i = 0; i < n; i++)
+    {
+      guint k = (guint) g_rand_int_range (rnd, 0, 5);  /* 4 marks: an over-vote */
+      g_string_append (b, i ? ",\n  {\"m\": [" : "  {\"m\": [");
+      for (guint j = 0; j < k; j++)
+        {
+          guint c = (guint) g_rand_int_range (rnd, 0, 8);
+          /* index 7: a write-in; an escaped name now and then */
+          if (c == 7)
+            g_string_append (b, j ? ", \"钱多多\"" : "\"钱多多\"");
+          else if (i % 5 == 0 && c == 0)
+            g_string_append (b, j ? ", \"\\u738b\\u5efa\\u56fd\"" : "\"\\u738b\\u5efa\\u56fd\"");
+          else
+            g_string_append_printf (b, "%s\"%s\"", j ? ", " : "", NAMES[c]);
+        }
+      g_string_append (b, "]}");
+    }
+  g_string_append (b, "\n]");
+  GString *d = g_string_new ("{\n");
+  if (ballots_first)
+    g_string_append_printf (d, "\"ballots\": %s,\n", b->str);
+  g_string_append (d, "\"format\": \"libelect.election/1\",\n\"profile\": \"village-committee\",\n"
+                      "\"electorate\": 1000000,\n");
+  if (xlen)
+    {
+      g_string_append (d, "\"x-long\": \"");
+      for (gsize i = 0; i < xlen; i++)
+        g_string_append_c (d, 'a' + (char) (i % 26));
+      g_string_append (d, "\",\n");
+    }
+  g_string_append (d, "\"contests\": [{\"id\": \"m\", \"seats\": 3, \"candidates\": [");
+  for (guint i = 0; i < G_N_ELEMENTS (NAMES); i++)
+    g_string_append_printf (d, "%s\"%s\"", i ? ", " : "", NAMES[i]);
+  g_string_append (d, "]}]");
+  if (!ballots_first)
+    g_string_append_printf (d, ",\n\"ballots\": %s", b->str);
+  g_string_append (d, "\n}\n");
+  g_string_free (b, TRUE);
+  g_rand_free (rnd);
+  return g_string_free (d, FALSE);
+}
+
+/* Reads text through a pipe written in chunks of 1, 7, 4093, … bytes. */
+static ElectElection *
+read_pipe (const char *text, GError **error)
+{
+  int fds[2];
+  assert_int_equal (pipe (fds), 0);
+  pid_t pid = fork ();
+  assert_true (pid >= 0);
+  if (pid == 0)
+    {
+      close (fds[0]);
+      static const gsize chunks[] = { 1, 7, 4093, 65537, 3, 1 << 20 };
+      gsize len = strlen (text), at = 0;
+      for (guint i = 0; at < len; i++)
+        {
+          gsize n = MIN (chunks[i % G_N_ELEMENTS (chunks)], len - at);
+          ssize_t w = write (fds[1], text + at, n);
+          if (w <= 0)
+            _exit (1);
+          at += (gsize) w;
+        }
+      _exit (0);
+    }
+  close (fds[1]);
+  ElectElection *el = elect_election_read_fd (fds[0], "pipe", NULL, error);
+  close (fds[0]);
+  int status;
+  waitpid (pid, &status, 0);
+  return el;
+}
+
+static ElectElection *
+read_file (const char *text, GError **error)
+{
+  g_autofree char *path = NULL;
+  int fd = g_file_open_tmp ("test-election-XXXXXX.json", &path, NULL);
+  assert_true (fd >= 0);
+  close (fd);
+  assert_true (g_file_set_contents (path, text, -1, NULL));
+  ElectElection *el = elect_election_read_file (path, error);
+  g_unlink (path);
+  return el;
+}
+
+static void
+assert_same_tally (ElectElection *a, ElectElection *b)
+{
+  ElectTally *ta = elect_election_get_tally (a), *tb = elect_election_get_tally (b);
+  assert_int_equal (elect_election_get_n_ballots (a), elect_election_get_n_ballots (b));
+  assert_int_equal (elect_tally_get_ballots_valid (ta), elect_tally_get_ballots_valid (tb));
+  assert_int_equal (elect_tally_get_ballots_invalid (ta), elect_tally_get_ballots_invalid (tb));
+  for (guint k = 0; k < G_N_ELEMENTS (NAMES); k++)
+    assert_int_equal (elect_tally_get_votes (ta, 0, k), elect_tally_get_votes (tb, 0, k));
+  assert_int_equal (elect_tally_get_n_write_ins (ta, 0), elect_tally_get_n_write_ins (tb, 0));
+  for (const char *const *c = elect_tally_list_defect_codes (); *c; c++)
+    assert_int_equal (elect_tally_get_defect_count (ta, *c), elect_tally_get_defect_count (tb, *c));
+}
+
+static void
+expect_error (ElectElection *el, GError **perror, int code, const char *has)
+{
+  GError *error = *perror;
+  *perror = NULL;
+  assert_null (el);
+  assert_non_null (error);
+  if (error->code != code || strstr (error->message, has) == NULL)
+    {
+      g_printerr ("error %d \"%s\", expected %d with \"%s\"\n", error->code, error->message, code, has);
+      fail ();
+    }
+  g_error_free (error);
+}
+
+/* ---- tests --------------------------------------------------------------- */
+
+/* ~3 MB: tokens straddle 1 MiB buffer refills and every pipe chunk size. */
+static void
+test_sources_agree (void **state)
+{
+  g_autofree char *doc = make_doc (60000, 0, FALSE);
+  assert_true (strlen (doc) > 2 * 1024 * 1024);
+  GError *e = NULL;
+  g_autoptr (ElectElection) mem = elect_election_read_data (doc, -1, "mem", NULL, &e);
+  assert_null (e);
+  g_autoptr (ElectElection) file = read_file (doc, &e);
+  assert_null (e);
+  g_autoptr (ElectElection) pipe_el = read_pipe (doc, &e);
+  assert_null (e);
+  assert_int_equal (elect_election_get_n_ballots (mem), 60000);
+  assert_same_tally (mem, file);
+  assert_same_tally (mem, pipe_el);
+  /* the escaped and the full-width/space-padded names are the candidates
+   * (RULES.md §1.7), not write-ins: the only write-in is 钱多多 */
+  ElectTally *t = elect_election_get_tally (mem);
+  assert_int_equal (elect_tally_get_n_write_ins (t, 0), 1);
+  assert_string_equal (elect_tally_get_write_in_name (t, 0, 0), "钱多多");
+  assert_true (elect_tally_get_votes (t, 0, 5) > 0);   /* "Ｗang　" */
+}
+
+/* Ballots before the profile: a second pass over a file or memory; the
+ * same counts as with the header first. A pipe is refused with a message. */
+static void
+test_ballots_first (void **state)
+{
+  g_autofree char *first = make_doc (3000, 0, TRUE);
+  g_autofree char *last = make_doc (3000, 0, FALSE);
+  GError *e = NULL;
+  g_autoptr (ElectElection) a = elect_election_read_data (first, -1, "a", NULL, &e);
+  assert_null (e);
+  g_autoptr (ElectElection) b = elect_election_read_data (last, -1, "b", NULL, &e);
+  assert_null (e);
+  g_autoptr (ElectElection) c = read_file (first, &e);
+  assert_null (e);
+  assert_same_tally (a, b);
+  assert_same_tally (a, c);
+  {
+    ElectElection *x_ = read_pipe (first, &e);
+    expect_error (x_, &e, ELECT_ERROR_INVALID, "pipe");
+  }
+}
+
+/* A string longer than the 1 MiB block grows the buffer; one above the
+ * 1 MiB limit is ELECT_ERROR_LIMIT, from every source. */
+static void
+test_long_tokens (void **state)
+{
+  g_autofree char *ok = make_doc (10, 900 * 1024, FALSE);
+  g_autofree char *big = make_doc (10, 2 * 1024 * 1024, FALSE);
+  GError *e = NULL;
+  g_autoptr (ElectElection) a = read_file (ok, &e);
+  assert_null (e);
+  g_autoptr (ElectElection) b = read_pipe (ok, &e);
+  assert_null (e);
+  assert_same_tally (a, b);
+  {
+    ElectElection *x_ = elect_election_read_data (big, -1, "m", NULL, &e);
+    expect_error (x_, &e, ELECT_ERROR_LIMIT, "longer than");
+  }
+  {
+    ElectElection *x_ = read_file (big, &e);
+    expect_error (x_, &e, ELECT_ERROR_LIMIT, "longer than");
+  }
+  {
+    ElectElection *x_ = read_pipe (big, &e);
+    expect_error (x_, &e, ELECT_ERROR_LIMIT, "longer than");
+  }
+}
+
+/* Line and column (in characters) of an error deep in a large document, the
+ * same from memory, a file and a pipe. */
+static void
+test_error_position (void **state)
+{
+  g_autofree char *doc = make_doc (40000, 0, FALSE);
+  /* the ballot on line 30008: the ballots start on line 7 ("ballots": [ is line 6) */
+  char *line = doc;
+  for (int i = 1; i < 30008; i++)
+    line = strchr (line, '\n') + 1;
+  assert_true (g_str_has_prefix (line, ",\n") || g_str_has_prefix (line, "  {\"m\""));
+  char *bad = strstr (line, "{\"m\"");
+  memcpy (bad, "{\"q\"", 4);   /* an unknown contest id */
+  g_autofree char *want = g_strdup_printf (":30008:%d: $.ballots[30001]: unknown contest id \"q\"",
+                                           (int) g_utf8_strlen (line, bad - line) + 2);
+  GError *e = NULL;
+  {
+    ElectElection *x_ = elect_election_read_data (doc, -1, "m", NULL, &e);
+    expect_error (x_, &e, ELECT_ERROR_INVALID, want);
+  }
+  {
+    ElectElection *x_ = read_file (doc, &e);
+    expect_error (x_, &e, ELECT_ERROR_INVALID, want);
+  }
+  {
+    ElectElection *x_ = read_pipe (doc, &e);
+    expect_error (x_, &e, ELECT_ERROR_INVALID, want);
+  }
+}
+
+/* The scanner's strings: escapes, surrogate pairs (RFC 8259 §7), raw UTF-8
+ * left for the caller to validate; errors for lone surrogates, bad escapes,
+ * control characters, NUL. */
+static void
+test_scanner_strings (void **state)
+{
+  static const struct { const char *json; const char *want; gboolean raw; } ok[] = {
+    { "\"abc\"", "abc", TRUE },
+    { "\"王一\"", "王一", TRUE },
+    { "\"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\"", "a\"b\\c/d\b\f\n\r\t", FALSE },
+    { "\"\\u738b\\u4E00\"", "王一", FALSE },
+    { "\"\\ud83d\\ude00\"", "\xf0\x9f\x98\x80", FALSE },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (ok); i++)
+    {
+      JScan s;
+      js_init_memory (&s, ok[i].json, strlen (ok[i].json));
+      assert_int_equal (js_peek (&s), '"');
+      const char *out;
+      gsize len;
+      gboolean raw;
+      assert_true (js_string (&s, &out, &len, &raw));
+      assert_int_equal (len, strlen (ok[i].want));
+      assert_memory_equal (out, ok[i].want, len);
+      assert_int_equal (raw, ok[i].raw);
+      js_clear (&s);
+    }
+  static const char *const bad[] = {
+    "\"\\ud800\"", "\"\\udc00x\"", "\"\\ud800\\u0041\"", "\"\\q\"", "\"\\u12g4\"", "\"a\tb\"",
+    "\"\\u0000\"", "\"abc",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      JScan s;
+      js_init_memory (&s, bad[i], strlen (bad[i]));
+      js_peek (&s);
+      const char *out;
+      gsize len;
+      gboolean raw;
+      if (js_string (&s, &out, &len, &raw))
+        fail_msg ("%s accepted", bad[i]);
+      assert_int_equal (s.err_code, ELECT_ERROR_PARSE);
+      js_clear (&s);
+    }
+  /* raw invalid UTF-8 is the caller's to reject */
+  JScan s;
+  js_init_memory (&s, "\"\xff\"", 3);
+  js_peek (&s);
+  const char *out;
+  gsize len;
+  gboolean raw;
+  assert_true (js_string (&s, &out, &len, &raw));
+  assert_true (raw);
+  assert_false (js_string_validate (&s, out, len, 0));
+  js_clear (&s);
+}
+
+/* Numbers: the RFC 8259 grammar; integers beyond 64 bits are flagged, not
+ * wrapped; fractions and exponents are not integers. */
+static void
+test_scanner_numbers (void **state)
+{
+  static const struct { const char *json; gint64 value; gboolean integer, overflow, negative; } ok[] = {
+    { "0", 0, TRUE, FALSE, FALSE },
+    { "-0", 0, TRUE, FALSE, TRUE },
+    { "1099511627776", G_GINT64_CONSTANT (1099511627776), TRUE, FALSE, FALSE },
+    { "9223372036854775807", G_MAXINT64, TRUE, FALSE, FALSE },
+    { "9223372036854775808", 0, TRUE, TRUE, FALSE },
+    { "123456789012345678901234567890", 0, TRUE, TRUE, FALSE },
+    { "-5", -5, TRUE, FALSE, TRUE },
+    { "1.5", 1, FALSE, FALSE, FALSE },
+    { "2e3", 2, FALSE, FALSE, FALSE },
+    { "1E+2", 1, FALSE, FALSE, FALSE },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (ok); i++)
+    {
+      JScan s;
+      JsNumber n;
+      js_init_memory (&s, ok[i].json, strlen (ok[i].json));
+      js_peek (&s);
+      assert_true (js_number (&s, &n));
+      assert_int_equal (n.integer, ok[i].integer);
+      assert_int_equal (n.overflow, ok[i].overflow);
+      assert_int_equal (n.negative, ok[i].negative);
+      if (n.integer && !n.overflow)
+        assert_int_equal (n.value, ok[i].value);
+      assert_int_equal (js_peek (&s), -1);
+      js_clear (&s);
+    }
+  static const char *const bad[] = { "01", "-", "1.", "1e", "-a", ".5", "1e+" };
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      JScan s;
+      JsNumber n;
+      js_init_memory (&s, bad[i], strlen (bad[i]));
+      js_peek (&s);
+      gboolean parsed = js_number (&s, &n) && js_peek (&s) == -1;
+      if (parsed)
+        fail_msg ("%s accepted", bad[i]);
+      js_clear (&s);
+    }
+}
+
+/* js_skip_value: any valid JSON value; the depth limit. */
+static void
+test_scanner_skip (void **state)
+{
+  static const char *const ok[] = {
+    "{}", "[]", "{\"a\": [1, 2.5e-3, true, false, null, \"s\", {\"b\": {}}]}", " [ [ ] , { } ] ",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (ok); i++)
+    {
+      JScan s;
+      js_init_memory (&s, ok[i], strlen (ok[i]));
+      if (!js_skip_value (&s, 0) || js_peek (&s) != -1)
+        fail_msg ("%s rejected: %s", ok[i], s.err_msg ? s.err_msg : "trailing data");
+      js_clear (&s);
+    }
+  static const char *const bad[] = {
+    "{", "[1,]", "{\"a\" 1}", "{\"a\": 1,}", "[1 2]", "{1: 2}", "tru", "nul", "[\"\xc3\x28\"]",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      JScan s;
+      js_init_memory (&s, bad[i], strlen (bad[i]));
+      if (js_skip_value (&s, 0))
+        fail_msg ("%s accepted", bad[i]);
+      js_clear (&s);
+    }
+  g_autofree char *deep = g_strnfill (JS_DEPTH_MAX + 1, '[');
+  JScan s;
+  js_init_memory (&s, deep, strlen (deep));
+  assert_false (js_skip_value (&s, 0));
+  assert_int_equal (s.err_code, ELECT_ERROR_LIMIT);
+  js_clear (&s);
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_sources_agree),
+    cmocka_unit_test (test_ballots_first),
+    cmocka_unit_test (test_long_tokens),
+    cmocka_unit_test (test_error_position),
+    cmocka_unit_test (test_scanner_strings),
+    cmocka_unit_test (test_scanner_numbers),
+    cmocka_unit_test (test_scanner_skip),
+  };
+  return cmocka_run_group_tests_name ("election", tests, NULL, NULL);
+}
