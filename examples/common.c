@@ -3,6 +3,7 @@
 #include "common.h"
 
 #include <locale.h>
+#include <stdio.h>
 #include <string.h>
 
 const char *
@@ -33,4 +34,28 @@ void
 example_fail (const char *message)
 {
   g_printerr ("%s: %s\n", g_get_prgname (), message);
+}
+
+int
+example_emit (const char *output, const char *text, gsize len)
+{
+  g_autoptr (GError) error = NULL;
+  if (output)
+    {
+      /* A temporary file renamed into place: nothing is left behind, and an
+       * earlier file of that name is kept, unless the whole write succeeds. */
+      if (!g_file_set_contents_full (output, text, (gssize) len,
+                                     G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error))
+        {
+          example_fail (error->message);
+          return 1;
+        }
+      return 0;
+    }
+  if (fwrite (text, 1, len, stdout) != len || fflush (stdout) != 0)
+    {
+      example_fail (_("cannot write to standard output"));
+      return 1;
+    }
+  return 0;
 }

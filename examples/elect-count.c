@@ -87,20 +87,5 @@ main (int argc, char **argv)
       out = tmp;
       len++;
     }
-  if (output)
-    {
-      if (!g_file_set_contents_full (output, out, (gssize) len,
-                                     G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error))
-        {
-          example_fail (error->message);
-          return 1;
-        }
-      return 0;
-    }
-  if (fwrite (out, 1, len, stdout) != len || fflush (stdout) != 0)
-    {
-      example_fail (_("cannot write to standard output"));
-      return 1;
-    }
-  return 0;
+  return example_emit (output, out, len);
 }

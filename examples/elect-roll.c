@@ -271,22 +271,11 @@ main (int argc, char **argv)
         }
     }
 
-  if (output)
+  if (!publish && !publish_proxies)
     {
-      /* g_file_set_contents writes a temporary file and renames it. */
-      if (!g_file_set_contents (output, out, -1, &error))
-        {
-          example_fail (error->message);
-          return 1;
-        }
+      char *with_newline = g_strconcat (out, "\n", NULL);
+      g_free (out);
+      out = with_newline;
     }
-  else
-    {
-      fputs (out, stdout);
-      if (!publish && !publish_proxies)
-        fputc ('\n', stdout);
-      if (fflush (stdout) != 0)
-        return 1;
-    }
-  return 0;
+  return example_emit (output, out, strlen (out));
 }

@@ -6,6 +6,7 @@
  *   elect-slate --profile P --nominations FILE --candidates FILE
  *               [--negative-list FILE] --reference-date YYYY-MM-DD
  *               [--name-order surname-strokes|name-strokes] [--lang zh|en]
+ *               [-o FILE]
  *
  * Barred people (statutory bars, hard negative-list items) are excluded from
  * the count and the next nominee moves up; not-recommended people stay, with
@@ -70,7 +71,7 @@ main (int argc, char **argv)
 {
   const char *lang = example_init_lang (argc, argv, "zh");
   g_autofree char *profile = NULL, *nominations = NULL, *candidates = NULL, *negative = NULL;
-  g_autofree char *reference = NULL, *order_opt = NULL, *lang_opt = NULL;
+  g_autofree char *reference = NULL, *order_opt = NULL, *lang_opt = NULL, *output = NULL;
   GOptionEntry entries[] = {
     { "profile", 0, 0, G_OPTION_ARG_STRING, &profile, N_("Rule profile (name or key file)"), "P" },
     { "nominations", 0, 0, G_OPTION_ARG_FILENAME, &nominations, N_("Nomination file (JSON)"), "FILE" },
@@ -80,6 +81,7 @@ main (int argc, char **argv)
     { "name-order", 0, 0, G_OPTION_ARG_STRING, &order_opt,
       N_("Names of one surname: surname-strokes or name-strokes (default: the profile's)"), "ORDER" },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang_opt, N_("Language of the messages: zh or en"), "LANG" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (atomically) instead of standard output"), "FILE" },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr (GOptionContext) ctx = g_option_context_new (_("— vet candidates and list the official candidates"));
@@ -212,8 +214,8 @@ main (int argc, char **argv)
   g_autoptr (JsonGenerator) gen = json_generator_new ();
   json_generator_set_pretty (gen, TRUE);
   json_generator_set_root (gen, root);
-  g_autofree char *out = json_generator_to_data (gen, NULL);
-  fputs (out, stdout);
-  fputc ('\n', stdout);
-  return fflush (stdout) == 0 ? 0 : 1;
+  gsize len = 0;
+  g_autofree char *json = json_generator_to_data (gen, &len);
+  g_autofree char *out = g_strconcat (json, "\n", NULL);
+  return example_emit (output, out, len + 1);
 }

@@ -5,14 +5,15 @@
 #
 #   bash tools/demo.sh              (fresh Debian 12, as root)
 #
-# To extend the demonstration, add a `step` line at the end: a title, then a
-# program of examples/ (run from the build) and its arguments. Sample data
-# lives under data/samples/ ($samples below).
+# The main job is one whole village election, Qingshan village 2026
+# (examples/data/village-2026/): the roll, the proxies, the candidates'
+# vetting and ballot order, the count and the announcement. Outputs are
+# written to $build/demo/. To extend the demonstration, add a `step` line: a
+# title, then a program of examples/ (run from the build) and its arguments.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$(pwd)
 build=${ELECT_DEMO_BUILD:-build-demo}
-samples=$root/data/samples
 export PATH=/usr/bin:$PATH   # Debian's python3 first
 
 bash tools/install-deps.sh
@@ -34,18 +35,71 @@ step () {
 }
 
 # ---- the steps (add yours here) --------------------------------------------
-step "The built-in rule profiles (规则配置)" \
-  elect-profile --list
-step "The Zhejiang villagers' committee profile, fully resolved: every parameter, its value, where it was set (inherited from the national profile or not) and its citation" \
+village=$root/examples/data/village-2026
+out=$build/demo
+mkdir -p "$out"
+# summary FILE KEY...: print the named top-level members of a JSON output.
+summary () {
+  local file=$1
+  shift
+  python3 - "$file" "$@" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1], encoding='utf-8'))
+for key in sys.argv[2:]:
+    print('%s: %s' % (key, json.dumps(doc.get(key), ensure_ascii=False)))
+PY
+}
+
+step "The rule profile of this election, Zhejiang villagers' committee (浙江省村民委员会选举), fully resolved: every parameter, its value, where it was set and its citation" \
   elect-profile --lang en zhejiang-village-committee
-step "The Party committee profile in Chinese (党组织委员会选举)" \
-  elect-profile --lang zh party-committee
-step "A village election counted (1,210 ballots, every kind of defect): the announcement a township posts (选举结果公告)" \
-  elect-count --format text "$root/examples/data/village-2026/election.json"
-step "The same in English, from a tally sheet (计票单) of a residents' committee" \
+step "Who may vote: 1,719 people judged against the roll rules (选民登记), verdicts written to $out/roll.json" \
+  elect-roll --profile zhejiang-village-committee --election-day 2026-12-20 \
+    -o "$out/roll.json" "$village/roll.csv"
+summary "$out/roll.json" summary
+step "The public roll (选民名单公告), ID numbers masked, written to $out/roll-public.csv" \
+  elect-roll --profile zhejiang-village-committee --election-day 2026-12-20 \
+    --publish -o "$out/roll-public.csv" "$village/roll.csv"
+head -n 6 "$out/roll-public.csv"
+step "Proxies (委托投票) checked against the roll and the profile's limits" \
+  elect-roll --profile zhejiang-village-committee --election-day 2026-12-20 \
+    --publish-proxies --proxies "$village/proxies.csv" -o "$out/proxies-public.csv" "$village/roll.csv"
+head -n 6 "$out/proxies-public.csv"
+step "Who may stand: nominations counted and nominees vetted against the negative list (资格审查), written to $out/slate.json" \
+  elect-slate --profile zhejiang-village-committee --nominations "$village/nominations.json" \
+    --candidates "$village/candidates.json" \
+    --negative-list "$root/data/negative-lists/village-5-years.ini" \
+    --reference-date 2026-11-28 -o "$out/slate.json"
+python3 - "$out/slate.json" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1], encoding='utf-8'))
+for v in doc['vetting']:
+    if v['verdict'] != 'eligible':
+        print('%s: %s (%s)' % (v['name'], v['verdict'], '; '.join(m['message'] for m in v['matches'])))
+for c in doc['committee_conflicts']:
+    print(c['message'])
+for post in doc['nomination']['posts']:
+    print('official candidates for %s: %s' % (post['id'], ' '.join(post['official'])))
+PY
+python3 - "$out/slate.json" > "$out/members.txt" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1], encoding='utf-8'))
+for post in doc['nomination']['posts']:
+    if post['id'] == 'member':
+        print('\n'.join(post['official']))
+PY
+step "The ballot order of the members' candidates, by surname strokes (按姓氏笔画)" \
+  elect-order "$out/members.txt"
+step "Election day: 1,230 ballots issued, every kind of defect among those returned; the announcement the township posts (选举结果公告)" \
+  elect-count --format text "$village/election.json"
+step "The same count as the result file (JSON), written to $out/result.json" \
+  elect-count -o "$out/result.json" "$village/election.json"
+summary "$out/result.json" valid next
+step "Another village, from a tally sheet (计票单), in English" \
   elect-count --lang en --format text "$root/examples/data/tally-sheet/election.json"
-step "A round that leaves a seat unfilled: the result (JSON) names the supplementary round (另行选举) and its candidates" \
-  elect-count --lang en "$root/examples/data/supplementary/round1.json"
+step "A round that leaves a seat unfilled, and the supplementary round (另行选举) it calls for" \
+  elect-count --lang en --format text "$root/examples/data/supplementary/round1.json"
+step "The supplementary round's count" \
+  elect-count --lang en --format text "$root/examples/data/supplementary/round2.json"
 # ---------------------------------------------------------------------------
 
 printf '\ndemo: %d steps done\n' "$n"

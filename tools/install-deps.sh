@@ -5,8 +5,11 @@
 #
 #   bash tools/install-deps.sh          (as root; CI runs it from .ci/run)
 #
-# Skips apt when not root or when ELECT_SKIP_APT=1 (then only reports what
-# is missing). Add a package: one line, with a comment saying why.
+# As root, always runs `apt-get update` and `apt-get install -y` over the
+# whole list (a no-op for what is installed and current), so that a fresh
+# machine and CI see the same steps. Skips apt when not root or when
+# ELECT_SKIP_APT=1 (then only reports what is missing). Add a package: one
+# line, with a comment saying why.
 set -euo pipefail
 
 packages=(
@@ -16,6 +19,7 @@ packages=(
   gcc                # the default compiler
   libc6-dev          # C library headers
   clang              # fuzz targets (-fsanitize=fuzzer), second compiler
+  libclang-rt-14-dev # libFuzzer and clang's sanitizer runtimes (bench/fuzz.sh)
   lld                # linker for clang builds
   binutils           # nm, objdump, readelf: the ABI suite
   libglib2.0-dev     # GLib: containers, strings, key files, i18n; glib-mkenums
@@ -40,17 +44,17 @@ for p in "${packages[@]}"; do
   fi
 done
 
-if [ "${#missing[@]}" -eq 0 ]; then
-  echo "install-deps: all ${#packages[@]} packages are installed"
-  exit 0
-fi
-
 if [ "${ELECT_SKIP_APT:-0}" = 1 ] || [ "$(id -u)" -ne 0 ]; then
-  echo "install-deps: not installing (not root or ELECT_SKIP_APT=1); missing: ${missing[*]}" >&2
+  if [ "${#missing[@]}" -eq 0 ]; then
+    echo "install-deps: all ${#packages[@]} packages are installed"
+  else
+    echo "install-deps: not installing (not root or ELECT_SKIP_APT=1); missing: ${missing[*]}" >&2
+  fi
   exit 0
 fi
 
-echo "install-deps: installing ${missing[*]}"
+echo "install-deps: ${#packages[@]} packages (${#missing[@]} missing: ${missing[*]:-none})"
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -q
-apt-get install -y -q --no-install-recommends "${missing[@]}" </dev/null
+apt-get update -q >/dev/null
+apt-get install -y -q --no-install-recommends "${packages[@]}" </dev/null >/dev/null
+echo "install-deps: done"

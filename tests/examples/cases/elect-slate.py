@@ -57,8 +57,20 @@ def check_3y(doc):
     assert v['潘小军'] == ('eligible', []), v['潘小军']
 
 
+def check_output_file(r):
+    # -o: the same document as on stdout, written to the file; stdout empty.
+    assert r.stdout == '', r.stdout[:200]
+    with open(r.tmp + '/slate.json', encoding='utf-8') as f:
+        check_sample(json.load(f))
+
+
 CASES = [
     case('sample-village', SAMPLE + ['--lang', 'en'], stdout_json=check_sample),
+    case('-o writes the file', SAMPLE + ['--lang', 'en', '-o', '{tmp}/slate.json'],
+         check=check_output_file),
+    case('-o leaves nothing on failure',
+         [a.replace('candidates.json', 'missing.json') for a in SAMPLE] + ['-o', '{tmp}/slate.json'],
+         exit=1, stderr_lines=1, files_absent=['{tmp}/slate.json']),
     case('sample-village-zh', SAMPLE, stdout_json=lambda d: None, stdout_has=['不满5年']),
     case('three-year-list',
          [a.replace('village-5-years', 'village-3-years') for a in SAMPLE],
