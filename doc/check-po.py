@@ -32,7 +32,7 @@ def main():
     problems = []
     # every source file with a translatable message is listed
     marker = re.compile(r'\bN?_\s*\(\s*"')
-    for sub in ('lib', 'examples'):
+    for sub in ('lib', 'lib/print', 'examples'):
         for name in sorted(os.listdir(os.path.join(root, sub))):
             rel = sub + '/' + name
             if not name.endswith(('.c', '.h')) or rel in files:

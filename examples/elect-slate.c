@@ -59,6 +59,43 @@ add_json_text (JsonBuilder *b, const char *text)
     json_builder_add_null_value (b);
 }
 
+/* Adds the slate's JSON with each post's "title" taken from the nomination
+ * file's posts (an optional member of libelect.slate/1, for printing the
+ * list: doc/formats-candidates.md). */
+static void
+add_slate_with_titles (JsonBuilder *b, const char *slate_json, const char *nominations_json)
+{
+  g_autoptr (JsonParser) sp = json_parser_new ();
+  g_autoptr (JsonParser) np = json_parser_new ();
+  JsonNode *root, *posts, *nposts;
+  if (!json_parser_load_from_data (sp, slate_json, -1, NULL))
+    {
+      json_builder_add_null_value (b);
+      return;
+    }
+  root = json_parser_get_root (sp);
+  posts = JSON_NODE_HOLDS_OBJECT (root) ? json_object_get_member (json_node_get_object (root), "posts") : NULL;
+  if (posts && JSON_NODE_HOLDS_ARRAY (posts) && json_parser_load_from_data (np, nominations_json, -1, NULL)
+      && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (np))
+      && (nposts = json_object_get_member (json_node_get_object (json_parser_get_root (np)), "posts"))
+      && JSON_NODE_HOLDS_ARRAY (nposts))
+    for (guint i = 0; i < json_array_get_length (json_node_get_array (posts)); i++)
+      {
+        JsonObject *post = json_array_get_object_element (json_node_get_array (posts), i);
+        const char *id = json_object_get_string_member_with_default (post, "id", "");
+        for (guint k = 0; k < json_array_get_length (json_node_get_array (nposts)); k++)
+          {
+            JsonNode *n = json_array_get_element (json_node_get_array (nposts), k);
+            JsonObject *np_post = JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
+            if (np_post && g_strcmp0 (json_object_get_string_member_with_default (np_post, "id", NULL), id) == 0
+                && json_object_get_string_member_with_default (np_post, "title", NULL))
+              json_object_set_string_member (post, "title",
+                                             json_object_get_string_member (np_post, "title"));
+          }
+      }
+  json_builder_add_value (b, json_node_copy (root));
+}
+
 static int
 fail (const char *msg, int status)
 {
@@ -207,7 +244,7 @@ main (int argc, char **argv)
   json_builder_end_array (b);
   json_builder_set_member_name (b, "nomination");
   g_autofree char *sj = elect_slate_to_json (slate, coll, lang);
-  add_json_text (b, sj);
+  add_slate_with_titles (b, sj, ntext);
   json_builder_end_object (b);
 
   g_autoptr (JsonNode) root = json_builder_get_root (b);

@@ -23,7 +23,8 @@ status_text (const char *lang, ElectStatus st)
     case ELECT_STATUS_ELECTED_HIGHER_POST: return T (N_("elected to a higher post"));
     case ELECT_STATUS_RELATIVE_AVOIDED: return T (N_("gives way to a relative (avoidance)"));
     case ELECT_STATUS_NOT_ELIGIBLE: return T (N_("not eligible for this post"));
-    default: return "";
+    /* the round was not decided (void, or a tally sheet to count again) */
+    default: return T (N_("not decided"));
     }
 }
 
@@ -185,20 +186,26 @@ elect_outcome_to_text (const ElectOutcome *outcome, const ElectElection *electio
     {
       g_string_append_c (out, '\n');
       const char *ctitle = elect_paper_get_contest_title (paper, c);
+      long long seats = (long long) elect_paper_get_seats (paper, c);
+      /* 0 when the round was not decided: no threshold to announce */
+      long long thr = (long long) elect_outcome_get_threshold (outcome, c);
       if (zh)
         {
           if (c < G_N_ELEMENTS (zh_numerals))
             g_string_append_printf (out, "%s、", zh_numerals[c]);
           else
             g_string_append_printf (out, "%u. ", c + 1);
-          g_string_append_printf (out, "%s（应选 %lld 名，当选至少须得 %lld 票）\n",
-                                  ctitle, (long long) elect_paper_get_seats (paper, c),
-                                  (long long) elect_outcome_get_threshold (outcome, c));
+          if (thr > 0)
+            g_string_append_printf (out, "%s（应选 %lld 名，当选至少须得 %lld 票）\n",
+                                    ctitle, seats, thr);
+          else
+            g_string_append_printf (out, "%s（应选 %lld 名）\n", ctitle, seats);
         }
-      else
+      else if (thr > 0)
         g_string_append_printf (out, "%u. %s (%lld seat(s); at least %lld votes to be elected)\n",
-                                c + 1, ctitle, (long long) elect_paper_get_seats (paper, c),
-                                (long long) elect_outcome_get_threshold (outcome, c));
+                                c + 1, ctitle, seats, thr);
+      else
+        g_string_append_printf (out, "%u. %s (%lld seat(s))\n", c + 1, ctitle, seats);
       guint rows = elect_outcome_get_n_candidates (outcome, c);
       for (guint i = 0; i < rows; i++)
         {

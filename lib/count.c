@@ -6,6 +6,7 @@
 #include "rules-private.h"
 #include "reason-private.h"
 #include "i18n-private.h"
+#include "audit-private.h"
 
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -634,6 +635,39 @@ find_related (const Ctx *ctx, const Pass *p, guint *out_c, const Row **out_loser
   return FALSE;
 }
 
+/* The relation of two related winners in words, the same both ways round
+ * (elect_relation_choices names one side). */
+static const char *
+relation_words (const char *rel)
+{
+  if (strcmp (rel, "spouse") == 0)
+    return N_("spouses");
+  if (strcmp (rel, "parent") == 0 || strcmp (rel, "child") == 0)
+    return N_("parent and child");
+  if (strcmp (rel, "sibling") == 0)
+    return N_("siblings");
+  return N_("grandparent and grandchild");
+}
+
+/* A reason of RULES §6.7 about @a and @b: @msgid_format takes the two names
+ * and the relation, which is a translated word of its own, so each language
+ * is formatted with its own words. */
+static void
+relatives_reason (Ctx *ctx, const char *code, const char *msgid_format,
+                  const char *a, const char *b, const char *rel)
+{
+  const char *words = relation_words (rel);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  g_autofree char *en = g_strdup_printf (msgid_format, a, b, words);
+  g_autofree char *zh = g_strdup_printf (elect_tr ("zh", msgid_format), a, b,
+                                         elect_tr ("zh", words));
+#pragma GCC diagnostic pop
+  g_ptr_array_add (ctx->o->reasons,
+                   elect_reason_new_full (code, CITE (ctx, ELECT_P_RELATIVES_AVOIDANCE),
+                                          PKEY (ctx, ELECT_P_RELATIVES_AVOIDANCE), en, zh));
+}
+
 static gint64
 surplus_for (const Ctx *ctx, const CResult *r)
 {
@@ -978,7 +1012,7 @@ elect_count_full (const ElectRules *rules, const ElectPaper *paper,
   g_autofree gint64 *reduce = g_new0 (gint64, nc);
   Pass pass = { 0 };
   int avoid_tie_contest = -1;
-  const char *tie_a = NULL, *tie_b = NULL;
+  g_autofree char *tie_a = NULL, *tie_b = NULL;
   gboolean refill = elect_rules_p_int (rules, ELECT_P_RELATIVES_REFILL) == ELECT_REFILL_NEXT_BY_VOTES;
   for (guint iter = 0;; iter++)
     {
@@ -992,17 +1026,18 @@ elect_count_full (const ElectRules *rules, const ElectPaper *paper,
         break;
       if (tie)
         {
-          REASON (ctx, "relatives-tie", ELECT_P_RELATIVES_AVOIDANCE,
-                  N_("%s and %s (%s) may not serve together; they hold the same post with the same votes: a further vote between them decides"),
-                  keeper->name, loser->name, rel);
+          relatives_reason (ctx, "relatives-tie",
+                            N_("%s and %s are %s and may not serve together; they hold the same post with the same votes: a further vote between them decides"),
+                            keeper->name, loser->name, rel);
           avoid_tie_contest = (int) c;
-          tie_a = keeper->name;
-          tie_b = loser->name;
+          /* copies: the rows go with the pass */
+          tie_a = g_strdup (keeper->name);
+          tie_b = g_strdup (loser->name);
           break;
         }
-      REASON (ctx, "relatives-avoided", ELECT_P_RELATIVES_AVOIDANCE,
-              N_("%s and %s (%s) may not serve together: %s keeps the seat (higher post or more votes), %s gives way"),
-              keeper->name, loser->name, rel, keeper->name, loser->name);
+      relatives_reason (ctx, "relatives-avoided",
+                        N_("%s keeps the seat and %s gives way: they are %s and may not serve together (the higher post is kept; on the same post, more votes)"),
+                        keeper->name, loser->name, rel);
       if (refill)
         REASON (ctx, "relatives-refill", ELECT_P_RELATIVES_REFILL,
                 N_("The seat freed in “%s” goes to the next person by votes who reached the threshold"),
@@ -1543,4 +1578,47 @@ elect_outcome_to_json (const ElectOutcome *self, const char *lang)
   json_generator_set_pretty (gen, TRUE);
   json_generator_set_indent (gen, 2);
   return json_generator_to_data (gen, NULL);
+}
+
+/* The counting options as digested by elect_audit_digest_election()
+ * (audit.c): relations sorted, the earlier rounds. */
+JsonNode *
+elect_count_options_canonical_node (const ElectCountOptions *options)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "relations");
+  json_builder_begin_array (b);
+  g_autoptr (GPtrArray) rel = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; options && i < options->relations->len; i++)
+    {
+      const Relation *r = &g_array_index (options->relations, Relation, i);
+      int idx = __builtin_ctzll (r->bit);
+      GString *t = g_string_new ("{\"a\":");
+      elect_canon_append_string (t, r->a);
+      g_string_append (t, ",\"b\":");
+      elect_canon_append_string (t, r->b);
+      g_string_append_printf (t, ",\"relation\":\"%s\"}", elect_relation_choices[idx]);
+      g_ptr_array_add (rel, g_string_free (t, FALSE));
+    }
+  g_ptr_array_sort (rel, (GCompareFunc) elect_canon_cmp_strp);
+  for (guint i = 0; i < rel->len; i++)
+    {
+      g_autoptr (JsonNode) n = elect_json_parse (g_ptr_array_index (rel, i),
+                                                 strlen (g_ptr_array_index (rel, i)),
+                                                 "relation", 4, NULL);
+      json_builder_add_value (b, g_steal_pointer (&n));
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "earlier");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "elected");
+  json_builder_add_int_value (b, options ? options->earlier_elected : 0);
+  json_builder_set_member_name (b, "chair_elected");
+  json_builder_add_boolean_value (b, options && options->earlier_chair);
+  json_builder_set_member_name (b, "woman_elected");
+  json_builder_add_boolean_value (b, options && options->earlier_woman);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
 }

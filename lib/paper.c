@@ -140,15 +140,15 @@ elect_paper_add_contest (ElectPaper *self, const char *id, const char *title,
   if (seats < 1)
     {
       g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID,
-                   _("Contest “%s”: %" G_GINT64_FORMAT " seats; expected at least 1"),
-                   id, seats);
+                   _("Contest “%s”: %lld seats; expected at least 1"),
+                   id, (long long) seats);
       return -1;
     }
   if (seats > ELECT_COUNT_MAX)
     {
       g_set_error (error, ELECT_ERROR, ELECT_ERROR_LIMIT,
-                   _("Contest “%s”: %" G_GINT64_FORMAT " seats is above the limit"),
-                   id, seats);
+                   _("Contest “%s”: %lld seats is above the limit"),
+                   id, (long long) seats);
       return -1;
     }
   if (self->contests->len >= ELECT_MAX_CONTESTS)

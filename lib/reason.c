@@ -56,6 +56,18 @@ elect_reason_new_printf (const char *code, const char *citation,
 }
 
 ElectReason *
+elect_reason_new_full (const char *code, const char *citation, const char *param,
+                       const char *message_en, const char *message_zh)
+{
+  g_return_val_if_fail (code != NULL && *code, NULL);
+  g_return_val_if_fail (message_en != NULL && message_zh != NULL, NULL);
+  ElectReason *r = reason_alloc (code, citation, param);
+  r->message_en = g_strdup (message_en);
+  r->message_zh = g_strdup (message_zh);
+  return r;
+}
+
+ElectReason *
 elect_reason_ref (ElectReason *self)
 {
   g_return_val_if_fail (self != NULL, NULL);

@@ -80,4 +80,19 @@ struct _ElectTally {
 
 extern const char *const elect_defect_codes[];
 
+/* The kernels of elect_tally_add_masks() (for tests and bench-tally): AUTO
+ * takes the fastest this CPU runs; every kernel gives the same result. */
+typedef enum {
+  ELECT_BULK_AUTO,
+  ELECT_BULK_SCALAR,   /* portable: per-bit byte counters */
+  ELECT_BULK_AVX2,     /* x86-64 with AVX2: bit-sliced vertical counters */
+} ElectBulkKernel;
+
+gboolean elect_bulk_kernel_available (ElectBulkKernel kernel);
+
+/* elect_tally_add_masks() with a given kernel, which must be available. */
+gboolean elect_tally_add_masks_kernel (ElectTally *self, guint contest,
+                                       const guint64 *masks, gsize n_masks,
+                                       ElectBulkKernel kernel, GError **error);
+
 G_END_DECLS

@@ -94,6 +94,13 @@ step "Election day: 1,230 ballots issued, every kind of defect among those retur
 step "The same count as the result file (JSON), written to $out/result.json" \
   elect-count -o "$out/result.json" "$village/election.json"
 summary "$out/result.json" valid next
+if [ -x "$build/examples/elect-print" ]; then
+  step "The ballot paper (选票) and the result announcement (选举结果公告) as PDF, written to $out/" \
+    elect-print ballot "$village/election.json" -o "$out/ballot.pdf"
+  "$build/examples/elect-print" result --election "$village/election.json" "$out/result.json" \
+    -o "$out/announcement.pdf"
+  ls -l "$out/ballot.pdf" "$out/announcement.pdf"
+fi
 step "Another village, from a tally sheet (计票单), in English" \
   elect-count --lang en --format text "$root/examples/data/tally-sheet/election.json"
 step "A round that leaves a seat unfilled, and the supplementary round (另行选举) it calls for" \

@@ -25,6 +25,7 @@ packages=(
   libglib2.0-dev     # GLib: containers, strings, key files, i18n; glib-mkenums
   libglib2.0-bin     # glib-compile-resources and friends
   libjson-glib-dev   # JSON documents
+  libsodium-dev      # Ed25519 signatures of results and tally sheets (elect-audit.h)
   libcmocka-dev      # C unit tests
   doxygen            # API reference (docs suite)
   gettext            # msgfmt, xgettext: the zh_CN catalogue
@@ -35,6 +36,10 @@ packages=(
   libyajl-dev        # streaming JSON parser for large ballot files
   file               # file type checks in tests
   locales            # zh_CN.UTF-8 / C.UTF-8 for translated output
+  libpango1.0-dev    # libelect-print: text layout (pangocairo), -Dprint
+  libcairo2-dev      # libelect-print: PDF and SVG surfaces
+  fonts-noto-cjk     # libelect-print: the Chinese font of the printed documents
+  poppler-utils      # pdftotext, pdftoppm, pdfinfo: the print suite; tools/print-samples.sh
 )
 
 missing=()

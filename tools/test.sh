@@ -4,8 +4,13 @@
 #  1. build-ci/   -Dwerror=true: ALL suites (unit, api, data, fuzz replay,
 #                 python, examples, abi, docs);
 #  2. build-asan/ -Db_sanitize=address,undefined: the C suites (everything
-#                 but python and docs) with leak detection and UBSan fatal.
-# Ends with one plain line computed from both meson-logs/testlog.json:
+#                 but python and docs) with leak detection and UBSan fatal;
+#  3. build-ci/   again, the C suites (unit, api, fuzz) under valgrind
+#                 memcheck (meson test --setup valgrind: any error or
+#                 definite leak fails);
+#  4. build-fuzz/ clang, -Dfuzzing=true, ASan+UBSan: a short run (3 s) of
+#                 every libFuzzer target (suite fuzz-run, bench/fuzz.sh).
+# Ends with one plain line computed from the four meson-logs/testlog*.json:
 #   N passed, N failed[, N skipped]
 # and exits non-zero when anything failed (a build failure counts as one).
 #
@@ -39,7 +44,7 @@ run_build () {
   [ $# -gt 0 ] && shift
   test_opts=("$@")
   echo "==== $dir: setup ${setup_opts[*]}"
-  rm -f "$dir/meson-logs/testlog.json"
+  rm -f "$dir"/meson-logs/testlog*.json
   if ! setup "$dir" "${setup_opts[@]}" >"/tmp/elect-setup-$$.log" 2>&1; then
     cat "/tmp/elect-setup-$$.log"
     build_failures+=("$dir: meson setup")
@@ -62,13 +67,28 @@ UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   run_build build-asan -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false \
     -Dpython=false -Ddocs=false -- --no-suite python --no-suite docs
 
+# The C suites of build-ci under valgrind (results in testlog-valgrind.json).
+if [ -f build-ci/build.ninja ]; then
+  echo "==== build-ci: test --setup valgrind (unit, api, fuzz)"
+  meson test -C build-ci --setup valgrind --num-processes "$jobs" --print-errorlogs \
+    --suite unit --suite api --suite fuzz
+  echo "==== build-ci: valgrind exit status $?"
+else
+  build_failures+=("build-ci: no build for the valgrind pass")
+fi
+
+# Every fuzz target for a few seconds, built with clang and libFuzzer.
+CC=clang run_build build-fuzz -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false \
+  -Ddocs=false -Dpython=false -- --suite fuzz-run
+
 rm -f "/tmp/elect-setup-$$.log"
 echo "==== took $(( $(date +%s) - start )) s"
 python3 - "${build_failures[@]}" <<'PY'
 import json, os, sys
 passed = failed = skipped = 0
-for d in ('build-ci', 'build-asan'):
-    path = os.path.join(d, 'meson-logs', 'testlog.json')
+for d, log in (('build-ci', 'testlog.json'), ('build-asan', 'testlog.json'),
+               ('build-ci', 'testlog-valgrind.json'), ('build-fuzz', 'testlog.json')):
+    path = os.path.join(d, 'meson-logs', log)
     p = f = s = 0
     if os.path.exists(path):
         for line in open(path, encoding='utf-8'):
@@ -82,8 +102,8 @@ for d in ('build-ci', 'build-asan'):
                 s += 1
             else:
                 f += 1
-                print('failed: %s %s (%s)' % (d, json.loads(line).get('name'), r))
-    print('%s: %d passed, %d failed, %d skipped' % (d, p, f, s))
+                print('failed: %s/%s %s (%s)' % (d, log, json.loads(line).get('name'), r))
+    print('%s/%s: %d passed, %d failed, %d skipped' % (d, log, p, f, s))
     passed, failed, skipped = passed + p, failed + f, skipped + s
 for what in sys.argv[1:]:
     print('failed: %s' % what)

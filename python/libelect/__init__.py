@@ -12,6 +12,9 @@ from .profiles import Profile, builtin_profiles, profile, profile_from_string
 from .count import Election, Outcome, Paper, Tally, announce, count
 from .roll import Roll, age_on, check_id, double_registrations, eligibility, mask_id, normalize_name
 from .slate import NegativeList, Slate, order, strokes, surplus, vet
+from .integrity import (Journal, SigningKey, VerifyKey, canonical_election, digest_election,
+                        digest_result, sign_election, sign_result, verify_election,
+                        verify_result)
 
 # Each module of the library adds its bindings as python/libelect/<module>.py
 # and one import line below.
@@ -21,4 +24,6 @@ __all__ = ["ElectError", "version", "Profile", "builtin_profiles", "profile",
            "Election", "Outcome", "Paper", "Tally", "announce", "count",
            "Roll", "age_on", "check_id", "double_registrations", "eligibility", "mask_id",
            "normalize_name",
-           "NegativeList", "Slate", "order", "strokes", "surplus", "vet"]
+           "NegativeList", "Slate", "order", "strokes", "surplus", "vet",
+           "Journal", "SigningKey", "VerifyKey", "canonical_election", "digest_election",
+           "digest_result", "sign_election", "sign_result", "verify_election", "verify_result"]

@@ -2,12 +2,13 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 """The exported ABI is exactly what the version script and the headers say.
 
-  check-exports.py LIBRARY.so MAPFILE HEADER...
+  check-exports.py [--prefix=PREFIX] LIBRARY.so MAPFILE HEADER...
 
 Checks that
  1. the dynamic symbols defined by LIBRARY (`nm -D --defined-only`) are
     exactly the names listed in MAPFILE (the version-node symbol such as
-    LIBELECT_1 aside), every one starting with `elect_`;
+    LIBELECT_1 aside), every one starting with PREFIX (default `elect_`;
+    libelect-print: `elect_print_`);
  2. the map lists each name once, alphabetically within its node;
  3. every function declared `ELECT_API` in the public HEADERs (the generated
     elect-enums.h included) is in the map, and every name of the map is
@@ -70,12 +71,16 @@ def declared(headers):
 
 
 def main():
-    lib, mapfile, headers = sys.argv[1], sys.argv[2], sys.argv[3:]
+    args = sys.argv[1:]
+    prefix = 'elect_'
+    if args and args[0].startswith('--prefix='):
+        prefix = args.pop(0)[len('--prefix='):]
+    lib, mapfile, headers = args[0], args[1], args[2:]
     in_map, nodes, problems = map_names(mapfile)
     exp = exported(lib) - nodes
-    bad_prefix = sorted(n for n in exp if not n.startswith('elect_'))
+    bad_prefix = sorted(n for n in exp if not n.startswith(prefix))
     if bad_prefix:
-        problems.append('exported without the elect_ prefix: ' + ', '.join(bad_prefix))
+        problems.append('exported without the %s prefix: %s' % (prefix, ', '.join(bad_prefix)))
     if exp - in_map:
         problems.append('exported but not in %s: %s' % (mapfile, ', '.join(sorted(exp - in_map))))
     if in_map - exp:

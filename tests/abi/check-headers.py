@@ -12,6 +12,10 @@ are compiled with `-std=c99 -pedantic -Wall -Wextra -Werror` and the flags of
   * elect.h, then the header again: guards must make that harmless.
 A last unit includes the header directly, without elect.h: it must stop with
 the "Only <elect/elect.h> can be included directly" error.
+
+Headers given with --direct (elect-print.h, the header of libelect-print) are
+included directly by users instead: each must compile alone, after elect.h,
+and twice.
 """
 import argparse
 import os
@@ -36,6 +40,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--cc', required=True)
     ap.add_argument('-I', dest='incs', action='append', default=[])
+    ap.add_argument('--direct', action='append', default=[])
     ap.add_argument('headers', nargs='+')
     args = ap.parse_args()
     cc = shlex.split(args.cc)
@@ -66,6 +71,21 @@ def main():
                           '"Only <elect/elect.h>" error' % h)
                 else:
                     print('ok %s (direct include refused)' % h)
+        for i, h in enumerate(sorted(set(os.path.basename(h) for h in args.direct))):
+            units = {
+                'direct': '#include <elect/%s>\nint main (void) { return 0; }\n' % h,
+                'after-elect': '#include <elect/elect.h>\n#include <elect/%s>\n'
+                               'int main (void) { return 0; }\n' % h,
+                'twice': '#include <elect/%s>\n#include <elect/%s>\n'
+                         'int main (void) { return 0; }\n' % (h, h),
+            }
+            for kind, src in units.items():
+                rc, err = compile_tu(cc, flags, src, tmp, 'd%d-%s' % (i, kind))
+                if rc != 0:
+                    failed += 1
+                    print('FAIL %s (%s):\n%s' % (h, kind, err))
+                else:
+                    print('ok %s (%s)' % (h, kind))
     print('%d failed' % failed)
     return 1 if failed else 0
 

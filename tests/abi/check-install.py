@@ -17,6 +17,10 @@ prefix, since the module says prefix=P); run it with LD_LIBRARY_PATH on the
 staged library. It must print the version, load the installed
 zhejiang-village-committee.ini (and its parent, village-committee.ini, found
 beside it) and a built-in profile, and use the staged library.
+
+With --print-source FILE (when libelect-print is built): libelect-print.so.1,
+libelect-print-1.pc and elect/elect-print.h are installed too, and FILE
+builds with `pkg-config --cflags --libs libelect-print-1` and runs.
 """
 import argparse
 import os
@@ -47,6 +51,7 @@ def main():
     for opt in ('--build', '--prefix', '--libdir', '--datadir', '--includedir', '--cc'):
         ap.add_argument(opt, required=True)
     ap.add_argument('--sanitize', default='none')
+    ap.add_argument('--print-source')
     ap.add_argument('source')
     a = ap.parse_args()
 
@@ -118,6 +123,30 @@ def main():
         out = run([exe, 'zhejiang-village-committee'], env=renv, cwd=work)
         if 'profile zhejiang-village-committee from ' + zj not in out:
             raise SystemExit('FAIL: ELECT_PROFILE_PATH did not find the installed profile')
+        if a.print_source:
+            missing = [p for p in (os.path.join(slib, 'libelect-print.so.1'),
+                                   os.path.join(slib, 'pkgconfig', 'libelect-print-1.pc'),
+                                   os.path.join(sinc, 'libelect-1', 'elect', 'elect-print.h'))
+                       if not os.path.exists(p)]
+            if missing:
+                raise SystemExit('FAIL: not installed: ' + ', '.join(missing))
+            with open(os.path.join(slib, 'pkgconfig', 'libelect-print-1.pc'), encoding='utf-8') as f:
+                pc = f.read()
+            if not re.search(r'^Requires:.*\blibelect-1\b', pc, re.M):
+                raise SystemExit('FAIL: libelect-print-1.pc does not require libelect-1')
+            pc = re.sub(r'^prefix=.*$', 'prefix=' + sprefix, pc, count=1, flags=re.M)
+            with open(os.path.join(pcdir, 'libelect-print-1.pc'), 'w', encoding='utf-8') as f:
+                f.write(pc)
+            pflags = shlex.split(run(['pkg-config', '--cflags', '--libs', 'libelect-print-1'], env=env))
+            if '-lelect-print' not in pflags or '-lelect' not in pflags:
+                raise SystemExit('FAIL: unexpected pkg-config flags %s' % pflags)
+            psrc = os.path.join(work, 'install-print-test.c')
+            shutil.copy(a.print_source, psrc)
+            pexe = os.path.join(work, 'install-print-test')
+            run(shlex.split(a.cc) + ['-Wall', '-Werror'] + san + [psrc, '-o', pexe] + pflags, cwd=work)
+            out = run([pexe], env=renv, cwd=work)
+            if 'library ' + slib + '/libelect-print.so.1' not in out:
+                raise SystemExit('FAIL: the print test did not use the staged library')
         print('ok: installed, built outside the tree with pkg-config, ran against the staged library')
         return 0
     finally:

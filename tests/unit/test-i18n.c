@@ -17,6 +17,7 @@
 #include "rules-private.h"
 #include "reason-private.h"
 #include "i18n-private.h"
+#include "tally-private.h"
 
 static gboolean
 has_cjk (const char *s)
@@ -166,6 +167,124 @@ test_gerror_message_follows_process_locale (void **state)
   assert_string_equal (elect_reason_get_message (reason, "en"), "no parameter named “x”");
 }
 
+/* TRUE when @s holds a run of two Latin letters: an English word left in a
+ * Chinese message. */
+static gboolean
+has_latin_word (const char *s)
+{
+  for (const char *p = s; *p && p[1]; p++)
+    if (g_ascii_isalpha (p[0]) && g_ascii_isalpha (p[1]))
+      return TRUE;
+  return FALSE;
+}
+
+/* RULES §5.2 ("every defect has a stable code, a message and the rule's
+ * citation"), VCL Art. 15: the message of every ballot defect code is
+ * translated, with the count in it, and carries the citation of its
+ * parameter. */
+static void
+test_every_defect_reason_is_translated (void **state)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ElectRules) rules = elect_rules_load ("zhejiang-village-committee", &error);
+  assert_non_null (rules);
+  g_autoptr (ElectPaper) paper = elect_paper_new (FALSE);
+  assert_int_equal (elect_paper_add_contest (paper, "chair", "主任", 1, &error), 0);
+  assert_int_equal (elect_paper_add_candidate (paper, 0, "王一", ELECT_SEX_MALE, &error), 0);
+  g_autoptr (ElectTally) tally = elect_tally_new (rules, paper, &error);
+  assert_non_null (tally);
+  int n = 0;
+  for (const char *const *code = elect_tally_list_defect_codes (); *code; code++, n++)
+    {
+      g_autoptr (ElectReason) r = elect_tally_get_defect_reason (tally, *code);
+      assert_non_null (r);
+      assert_string_equal (elect_reason_get_code (r), *code);
+      const char *en = elect_reason_get_message (r, "en");
+      const char *zh = elect_reason_get_message (r, "zh");
+      if (strcmp (en, zh) == 0 || !has_cjk (zh) || has_latin_word (zh))
+        fail_msg ("defect %s: no zh_CN translation of “%s” (“%s”)", *code, en, zh);
+      /* the count (0 here) survives in both languages */
+      assert_non_null (strchr (en, '0'));
+      assert_non_null (strchr (zh, '0'));
+      assert_true (*elect_reason_get_citation (r) != '\0');
+    }
+  assert_int_equal (n, ELECT_N_DEFECTS);
+}
+
+/* RULES §6.7, ZJ Art. 31 (relatives avoidance): the relation is named in
+ * each language ("spouses" / 夫妻), and the tie case keeps the two names of
+ * the further vote (they outlive the counting passes). */
+static void
+test_relatives_reasons_name_the_relation_in_each_language (void **state)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ElectRules) rules = elect_rules_load ("zhejiang-village-committee", &error);
+  assert_non_null (rules);
+  g_autoptr (ElectPaper) paper = elect_paper_new (FALSE);
+  assert_int_equal (elect_paper_add_contest (paper, "chair", "主任", 1, &error), 0);
+  assert_int_equal (elect_paper_add_contest (paper, "member", "委员", 2, &error), 1);
+  elect_paper_add_candidate (paper, 0, "王一", ELECT_SEX_MALE, &error);
+  elect_paper_add_candidate (paper, 0, "李二", ELECT_SEX_MALE, &error);
+  elect_paper_add_candidate (paper, 1, "张三", ELECT_SEX_FEMALE, &error);
+  elect_paper_add_candidate (paper, 1, "赵四", ELECT_SEX_FEMALE, &error);
+  elect_paper_add_candidate (paper, 1, "陈五", ELECT_SEX_MALE, &error);
+  g_autoptr (ElectTally) tally = elect_tally_new (rules, paper, &error);
+  assert_non_null (tally);
+  assert_true (elect_tally_set_sheet (tally, 12, 0, &error));
+  const gint64 votes[2][3] = { { 10, 2, 0 }, { 8, 8, 4 } };
+  for (guint c = 0; c < 2; c++)
+    for (guint k = 0; k < (c ? 3u : 2u); k++)
+      assert_true (elect_tally_set_sheet_votes (tally, c, k, votes[c][k], &error));
+  g_autoptr (ElectTurnout) turnout = elect_turnout_new ();
+  assert_true (elect_turnout_set_electorate (turnout, 20, &error));
+  assert_true (elect_turnout_set_issued (turnout, 12, &error));
+
+  /* 张三 and 赵四, same post, same votes: a further vote between them */
+  g_autoptr (ElectCountOptions) tie = elect_count_options_new ();
+  assert_true (elect_count_options_add_relation (tie, "张三", "赵四", "sibling", &error));
+  g_autoptr (ElectOutcome) o = elect_count_full (rules, paper, tally, turnout, tie, &error);
+  assert_non_null (o);
+  assert_int_equal (elect_outcome_get_next_action (o, 1), ELECT_ACTION_AVOIDANCE_VOTE);
+  const char *const *next = elect_outcome_get_next_candidates (o, 1);
+  assert_string_equal (next[0], "张三");
+  assert_string_equal (next[1], "赵四");
+  assert_null (next[2]);
+  gboolean seen = FALSE;
+  for (guint i = 0; i < elect_outcome_get_n_reasons (o); i++)
+    {
+      const ElectReason *r = elect_outcome_get_reason (o, i);
+      if (strcmp (elect_reason_get_code (r), "relatives-tie") != 0)
+        continue;
+      seen = TRUE;
+      assert_string_equal (elect_reason_get_message (r, "zh"),
+                           "张三 与 赵四 系兄弟姐妹关系，不得同时任职；二人职位相同、得票相等：由二人再行投票决定");
+      assert_non_null (strstr (elect_reason_get_message (r, "en"), "are siblings"));
+      assert_string_equal (elect_reason_get_param (r), "relatives.avoidance");
+    }
+  assert_true (seen);
+
+  /* 王一 (chair) and 张三 (member): the higher post keeps the seat */
+  g_autoptr (ElectCountOptions) spouses = elect_count_options_new ();
+  assert_true (elect_count_options_add_relation (spouses, "张三", "王一", "spouse", &error));
+  g_autoptr (ElectOutcome) o2 = elect_count_full (rules, paper, tally, turnout, spouses, &error);
+  assert_non_null (o2);
+  assert_true (elect_outcome_has_reason (o2, "relatives-avoided"));
+  for (guint i = 0; i < elect_outcome_get_n_reasons (o2); i++)
+    {
+      const ElectReason *r = elect_outcome_get_reason (o2, i);
+      const char *zh = elect_reason_get_message (r, "zh");
+      if (has_latin_word (zh))
+        fail_msg ("reason %s: English in “%s”", elect_reason_get_code (r), zh);
+      if (strcmp (elect_reason_get_code (r), "relatives-avoided") == 0)
+        {
+          assert_string_equal (zh, "王一 保留职务，张三 回避：二人系夫妻关系，不得同时任职"
+                                   "（保留职位较高者；职位相同的，保留得票较多者）");
+          assert_non_null (strstr (elect_reason_get_message (r, "en"),
+                                   "王一 keeps the seat and 张三 gives way: they are spouses"));
+        }
+    }
+}
+
 int
 main (void)
 {
@@ -185,6 +304,8 @@ main (void)
     cmocka_unit_test (test_reason_printf_keeps_en_and_zh),
     cmocka_unit_test (test_catalog_is_sorted_and_translated),
     cmocka_unit_test (test_gerror_message_follows_process_locale),
+    cmocka_unit_test (test_every_defect_reason_is_translated),
+    cmocka_unit_test (test_relatives_reasons_name_the_relation_in_each_language),
   };
   return cmocka_run_group_tests_name ("i18n", tests, NULL, NULL);
 }

@@ -130,6 +130,39 @@ def check_eligible_order(r):
     assert a['ballot_defects'].get('write-in-not-eligible') == 1, a['ballot_defects']
 
 
+# The Chinese announcement (选举结果公告) is Chinese throughout: every status,
+# next action, defect and reason message, whatever the outcome (RULES §5.2,
+# §6.1, §6.3, §6.7, §6.9). Only reason codes [code], the profile's name and
+# the candidates' names may be Latin.
+ZH_DOCS = {
+    'void.json': doc(electorate=100, ballots_issued=None),
+    'tie.json': doc(ballots=[{"chair": ["王一"], "member": ["张三", "赵四"]}] * 3
+                    + [{"chair": ["李二"], "member": ["张三", "陈五"]}] * 3),
+    'relatives.json': doc(profile='zhejiang-village-committee',
+                          relations=[{"a": "王一", "b": "张三", "relation": "parent"}],
+                          ballots=[{"chair": ["王一"], "member": ["张三", "赵四"]}] * 5
+                          + [{"chair": ["王一", "李二"]}, {"spoiled": True}, {"member": ["钱六"]}]),
+    'recount.json': doc(ballots=None, totals={"ballots_returned": 5, "ballots_invalid": 9,
+                                              "votes": {"chair": {"王一": 6}}}),
+}
+
+
+def check_zh_text(r):
+    import re
+    for name in list(ZH_DOCS) + [DATA + '/village-2026/election.json',
+                                 DATA + '/party-branch/election.json']:
+        path = name if '/' in name else '{tmp}/' + name
+        t = r.run(['elect-count', '--format', 'text', '--lang', 'zh', path])
+        assert t.exit == 0, t.stderr
+        rest = re.sub(r'\[[a-z0-9-]+\]|（[a-z0-9-]+）', '', t.stdout)
+        latin = re.findall(r'[^\n]*[A-Za-z]{2,}[^\n]*', rest)
+        assert not latin, '%s: English in the zh announcement: %s' % (name, latin[:3])
+    void = r.run(['elect-count', '--format', 'text', '--lang', 'zh', '{tmp}/void.json'])
+    assert '王一：4 票，未作决定' in void.stdout and '当选至少须得' not in void.stdout, void.stdout
+    rel = r.run(['elect-count', '--format', 'text', '--lang', 'zh', '{tmp}/relatives.json'])
+    assert '系父母子女关系' in rel.stdout and '[relatives-avoided]' in rel.stdout, rel.stdout
+
+
 ELIG = dict(BASE)
 ELIG_BALLOTS = BASE['ballots'] + [{"member": ["钱六"]}, {"member": ["孙七"]}]
 
@@ -157,6 +190,9 @@ CASES = [
          ['elect-count', '--format', 'text', DATA + '/village-2026/election.json'],
          stdout_has=['选举结果公告', '2026年12月20日', '主任', '王建国', '当选', '妇女委员', '无效票', '依据'],
          stderr_empty=True),
+    case('text zh is Chinese throughout (void, tie, relatives, recount, samples)',
+         ['elect-count', '--format', 'text', '{tmp}/void.json'], files=ZH_DOCS,
+         check=check_zh_text),
     case('village sample text en',
          ['elect-count', '--lang', 'en', '--format', 'text', DATA + '/village-2026/election.json'],
          stdout_has=['announcement of the result', 'Election day: 2026-12-20', 'Electorate: 1586',

@@ -38,6 +38,8 @@ def check_sample(doc):
     assert chair['official'] == ['王建国', '李明华'], chair['official']   # 钱卫东 barred: 李明华 moves up
     member = post(doc, 'member')
     assert member['official'] == ['冯建平', '孙海涛', '吴晓燕', '周文斌', '郑国庆'], member['official']
+    # Each post's title, copied from the nomination file (for elect-print).
+    assert [p.get('title') for p in doc['nomination']['posts']] == ['主任', '副主任', '妇女委员', '委员']
     codes = [r['code'] for r in doc['nomination']['reasons']]
     for c in ['nomination-quorum-met', 'nomination-too-many-names', 'nomination-two-posts-void',
               'nomination-duplicate-name']:
