@@ -7,7 +7,8 @@ The library is found, in this order, at:
    the package is the copy meson makes in ``<builddir>/python/libelect/``;
    then ``$ELECT_BUILD_ROOT/lib``; then ``build*/lib/libelect.so.1`` next to
    the source tree's ``python/`` folder (``PYTHONPATH=python``), so it works
-   uninstalled;
+   uninstalled (sanitizer builds are passed over: they load only with their
+   runtime preloaded);
 3. the installed soname ``libelect.so.1`` through the dynamic loader.
 """
 import ctypes
@@ -50,8 +51,21 @@ def _candidates():
     if build_root:
         yield os.path.join(build_root, "lib", SONAME)
     for path in sorted(glob.glob(os.path.join(root, "build*", "lib", SONAME))):
-        yield path
+        # A sanitizer build (build-asan/, build-fuzz/) cannot be loaded
+        # into a Python that was not started with its runtime preloaded:
+        # ASan would end the process.
+        if not _sanitized(path):
+            yield path
     yield SONAME
+
+
+def _sanitized(path):
+    """True if the library at @path was built with AddressSanitizer."""
+    try:
+        with open(path, "rb") as f:
+            return b"__asan_init" in f.read()
+    except OSError:
+        return False
 
 
 def _load():

@@ -5,6 +5,7 @@ Values and citations are those of RULES.md §3; each test names the article
 whose parameter it reads."""
 import os
 import re
+import shutil
 import subprocess
 
 import pytest
@@ -275,6 +276,32 @@ def test_import_from_the_source_tree(build_root, clean_env, tmp_path):
     pkg_file, quorum = proc.stdout.split("\n")[:2]
     assert os.path.realpath(pkg_file).startswith(os.path.realpath(os.path.join(SOURCE_ROOT, "python")))
     assert quorum == ">1/2"
+
+
+def test_sanitizer_builds_are_passed_over(build_root, clean_env, tmp_path):
+    # The README's `PYTHONPATH=python python3 -c "import libelect ..."` from
+    # the source tree, when an ASan build (build-asan/, sorted first) lies
+    # beside the plain one: loading it would end the process.
+    tree = tmp_path / "tree"
+    shutil.copytree(os.path.join(SOURCE_ROOT, "python", "libelect"), tree / "python" / "libelect")
+    (tree / "build-asan" / "lib").mkdir(parents=True)
+    (tree / "build-asan" / "lib" / _lib.SONAME).write_bytes(b"\x7fELF...__asan_init...")
+    (tree / "build-plain" / "lib").mkdir(parents=True)
+    os.symlink(os.path.join(os.path.realpath(build_root), "lib", _lib.SONAME),
+               tree / "build-plain" / "lib" / _lib.SONAME)
+    assert _lib._sanitized(str(tree / "build-asan" / "lib" / _lib.SONAME))
+    env = dict(clean_env)
+    env["PYTHONPATH"] = str(tree / "python")
+    env.pop("ELECT_BUILD_ROOT", None)
+    env.pop("LIBELECT_LIBRARY", None)
+    proc = subprocess.run(
+        [PYTHON, "-c", "import libelect, libelect._lib as l; print(l.lib._name); "
+                       "print(libelect.profile('party-committee').name)"],
+        cwd=str(tmp_path), env=env, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    lib_path, name = proc.stdout.split("\n")[:2]
+    assert "build-plain" in lib_path
+    assert name == "party-committee"
 
 
 def test_error_message_in_the_process_locale(build_root, clean_env, tmp_path):
