@@ -244,7 +244,10 @@ elect_name_normalize (const char *name, gssize len)
       else
         g_string_append_unichar (out, c);
     }
-  return g_string_free (out, FALSE);
+  /* Folding can leave a combining mark after a plain letter (Ｅ + U+0301):
+   * compose again so the result is NFC. */
+  g_autofree char *folded = g_string_free (out, FALSE);
+  return g_utf8_normalize (folded, -1, G_NORMALIZE_NFC);
 }
 
 gboolean

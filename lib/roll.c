@@ -578,7 +578,8 @@ elect_voter_judge (const ElectVoter *v, const ElectRules *rules, const GDate *E)
           {
             if (!v->resides_here && (work == 0 || !g_date_valid (&v->works_since)))
               ADD ("not-resident", R, N_("Hukou elsewhere and does not live here"));
-            else if (g_date_valid (&v->resident_since) || g_date_valid (&v->works_since))
+            else if (g_date_valid (&v->resident_since)
+                     || (work != 0 && g_date_valid (&v->works_since)))
               {
                 const GDate *since = g_date_valid (&v->resident_since) ? &v->resident_since
                                                                        : &v->works_since;
@@ -1346,6 +1347,15 @@ elect_roll_check_in (ElectRoll *self, guint desk, const char *id_number, GError 
                    _("%s has already received a ballot"), key);
       return 0;
     }
+  if (self->proxies->len > 0 && !self->proxies_validated)
+    {
+      /* Before validation no proxy is known to be valid: a principal could
+       * collect a ballot and the holder another for them. */
+      g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID,
+                   _("Proxies were added but not validated: validate them before check-in"));
+      return 0;
+    }
+  g_autoptr (GPtrArray) represented = g_ptr_array_new ();
   for (guint k = 0; k < self->proxies->len; k++)
     {
       ElectProxyRec *p = g_ptr_array_index (self->proxies, k);
@@ -1357,9 +1367,15 @@ elect_roll_check_in (ElectRoll *self, guint desk, const char *id_number, GError 
                        _("%s has authorised a proxy: the ballot goes to the proxy"), key);
           return 0;
         }
-      if (strcmp (p->proxy_id, key) == 0)
-        principals++;
+      /* A principal is represented once: never a second ballot for a
+       * principal already checked in (RULES.md §4.6). */
+      if (strcmp (p->proxy_id, key) == 0
+          && !g_hash_table_contains (self->checked_in, p->principal_id))
+        g_ptr_array_add (represented, p->principal_id);
     }
+  principals = represented->len;
+  for (guint k = 0; k < represented->len; k++)
+    g_hash_table_add (self->checked_in, g_strdup (g_ptr_array_index (represented, k)));
   g_hash_table_add (self->checked_in, g_steal_pointer (&key));
   d->issued += 1 + principals;
   d->proxy_issued += principals;

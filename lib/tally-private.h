@@ -86,9 +86,13 @@ typedef enum {
   ELECT_BULK_AUTO,
   ELECT_BULK_SCALAR,   /* portable: per-bit byte counters */
   ELECT_BULK_AVX2,     /* x86-64 with AVX2: bit-sliced vertical counters */
+  ELECT_BULK_AVX512,   /* x86-64 with AVX-512F and VPOPCNTDQ: the same, 8 lanes,
+                        * one-instruction popcount and carry-save adders */
 } ElectBulkKernel;
 
 gboolean elect_bulk_kernel_available (ElectBulkKernel kernel);
+/* The kernel that ELECT_BULK_AUTO runs on this CPU. */
+ElectBulkKernel elect_bulk_kernel_best (void);
 
 /* elect_tally_add_masks() with a given kernel, which must be available. */
 gboolean elect_tally_add_masks_kernel (ElectTally *self, guint contest,

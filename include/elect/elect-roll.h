@@ -610,13 +610,16 @@ ELECT_API guint elect_roll_add_desk (ElectRoll *self, ElectDeskKind kind, const 
  * @brief Records that a registered voter received a ballot at a desk
  * (RULES.md §4.6). Only who and where is recorded: nothing links a check-in
  * to a ballot. A proxy holder checking in receives one ballot more for each
- * valid principal (call elect_roll_validate_proxies() first).
+ * valid principal, and those principals count as checked in (a principal
+ * who comes later is refused); once proxies are added,
+ * elect_roll_validate_proxies() must be called before any check-in.
  * @param self a roll
  * @param desk a desk index
  * @param id_number the voter's ID number
  * @param error (out) (optional): ELECT_ERROR_NOT_FOUND (not on the roll),
- * ELECT_ERROR_INVALID (not registered, already checked in, or a principal
- * whose ballot goes to a proxy)
+ * ELECT_ERROR_INVALID (not registered, already checked in or represented
+ * by a proxy, a principal whose ballot goes to a proxy, or proxies added
+ * and not yet validated)
  * @return the number of ballots issued to this person (1 + valid
  * principals), or 0 on error.
  * @since 0.1

@@ -62,7 +62,7 @@ test_gb11643_example (void **state)
   assert_int_equal (sex, ELECT_SEX_FEMALE);   /* 17th digit 2: even */
   /* A lower-case x is accepted. */
   assert_true (elect_id_number_parse ("11010519491231002x", -1, NULL, NULL, NULL, NULL, NULL));
-  /* The other example of the standard (male, check digit 5). */
+  /* The other example of the standard (male, check character 4). */
   assert_int_equal (elect_id_number_check_character ("44052418800101001"), '4');
 }
 
@@ -221,6 +221,13 @@ test_name_normalize (void **state)
   assert_string_equal (b, "ABC123xyz");
   assert_string_equal (c, "Jos\xc3\xa9");
   assert_string_equal (d, "阿卜杜拉·买买提");
+  {
+    /* RULES.md §1.7: folding then NFC: a full-width Ｅ with a combining
+     * acute composes to É, equal to the precomposed form. */
+    g_autofree char *f = elect_name_normalize ("\xef\xbc\xa5\xcc\x81", -1);
+    assert_string_equal (f, "\xc3\x89");
+    assert_true (elect_name_equal ("\xef\xbc\xa5\xcc\x81", "\xc3\x89"));
+  }
   assert_null (elect_name_normalize ("\xff\xfe", -1));
   assert_true (elect_name_equal (" 王芳", "王芳\u3000"));
   assert_false (elect_name_equal ("王芳", "王方"));

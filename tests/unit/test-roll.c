@@ -308,6 +308,78 @@ test_zj13_bj13_work_counts (void **state)
   assert_verdict (vc, ELECT_VERDICT_NOT_REGISTERED, ELECT_CATEGORY_NONE, "not-resident");
 }
 
+/* ZJ 13 (village work for 1 year counts): the boundary, tested both sides:
+ * work since E − 1 year is enough, a day later is not. A profile where work
+ * does not count (VCL 13) judges a resident with only a work date as one
+ * without a residence date. */
+static void
+test_zj13_work_one_year_boundary (void **state)
+{
+  g_autofree char *id = id_born (1990, 6, 6, 102);
+  GDate on = ymd (2025, 12, 20), late = ymd (2025, 12, 21);
+  {
+    g_autoptr (ElectVoter) v = elect_voter_new ("庚", id);
+    elect_voter_set_works_since (v, &on);
+    elect_voter_set_wants_to_vote (v, TRUE);
+    elect_voter_set_approved (v, TRUE);
+    g_autoptr (ElectEligibility) zj = judge ("zhejiang-village-committee", v);
+    assert_verdict (zj, ELECT_VERDICT_REGISTERED, ELECT_CATEGORY_NON_HUKOU_RESIDENT, "work-counts");
+  }
+  {
+    g_autoptr (ElectVoter) v = elect_voter_new ("庚", id);
+    elect_voter_set_works_since (v, &late);
+    elect_voter_set_wants_to_vote (v, TRUE);
+    elect_voter_set_approved (v, TRUE);
+    g_autoptr (ElectEligibility) zj = judge ("zhejiang-village-committee", v);
+    assert_verdict (zj, ELECT_VERDICT_NOT_REGISTERED, ELECT_CATEGORY_NONE, "residence-under-1-year");
+    assert_false (elect_eligibility_has_reason (zj, "work-counts"));
+  }
+  {
+    g_autoptr (ElectVoter) v = elect_voter_new ("庚", id);
+    elect_voter_set_resides_here (v, TRUE);
+    elect_voter_set_works_since (v, &on);
+    elect_voter_set_wants_to_vote (v, TRUE);
+    elect_voter_set_approved (v, TRUE);
+    g_autoptr (ElectEligibility) vc = judge ("village-committee", v);
+    assert_verdict (vc, ELECT_VERDICT_NOT_REGISTERED, ELECT_CATEGORY_NONE, "no-residence-date");
+    assert_false (elect_eligibility_has_reason (vc, "residence-under-1-year"));
+  }
+}
+
+/* VCL 13: ethnicity, sex, occupation, origin, religion, education,
+ * property and length of residence play no part for a villager with hukou
+ * here: what the model holds of them (sex from the ID number, the
+ * villager group, a residence date) changes no verdict, under every
+ * village profile, the supervision committee's included. */
+static void
+test_vcl13_no_other_conditions (void **state)
+{
+  static const char *profiles[] = { "village-committee", "zhejiang-village-committee",
+                                    "shanghai-village-committee", "beijing-village-committee",
+                                    "henan-village-committee", "supervision-committee" };
+  for (guint i = 0; i < G_N_ELEMENTS (profiles); i++)
+    {
+      g_autofree char *man = id_born (1960, 1, 1, 111);    /* 17th digit odd */
+      g_autofree char *woman = id_born (2008, 12, 20, 112); /* even, just 18 */
+      GDate yesterday = ymd (2026, 12, 19);
+      g_autoptr (ElectVoter) a = elect_voter_new ("甲", man);
+      g_autoptr (ElectVoter) b = elect_voter_new ("阿卜杜拉·买买提", woman);
+      elect_voter_set_hukou_here (a, TRUE);
+      elect_voter_set_resides_here (a, TRUE);
+      elect_voter_set_group (a, "第一组");
+      elect_voter_set_hukou_here (b, TRUE);
+      elect_voter_set_resides_here (b, TRUE);
+      elect_voter_set_resident_since (b, &yesterday);
+      elect_voter_set_group (b, "第九组");
+      g_autoptr (ElectEligibility) ea = judge (profiles[i], a);
+      g_autoptr (ElectEligibility) eb = judge (profiles[i], b);
+      assert_verdict (ea, ELECT_VERDICT_REGISTERED, ELECT_CATEGORY_HUKOU_RESIDENT, "category-1");
+      assert_verdict (eb, ELECT_VERDICT_REGISTERED, ELECT_CATEGORY_HUKOU_RESIDENT, "category-1");
+      assert_int_equal (elect_eligibility_get_sex (ea), ELECT_SEX_MALE);
+      assert_int_equal (elect_eligibility_get_sex (eb), ELECT_SEX_FEMALE);
+    }
+}
+
 /* HA 20 (三): a certificate from the hukou village is needed. */
 static void
 test_ha20_home_certificate (void **state)
@@ -668,6 +740,29 @@ test_vcl15_proxy_conditions (void **state)
   assert_true (proxy_has (roll, 6, "proxy-principal-twice"));
 }
 
+/* VCL 15: the proxy is a registered voter of the same village, not the
+ * principal; the authorisation is dated, and before election day where
+ * proxies on the day are allowed (VC). */
+static void
+test_vcl15_proxy_registered_dated (void **state)
+{
+  g_autoptr (ElectRoll) roll = proxy_roll ("village-committee", 6);
+  GDate filed = ymd (2026, 12, 1), after = ymd (2026, 12, 21), none;
+  g_date_clear (&none, 1);
+  elect_roll_add_proxy (roll, vid (roll, 1), "11010519491231002X", "child", TRUE, TRUE, &filed); /* 0 */
+  elect_roll_add_proxy (roll, vid (roll, 2), vid (roll, 2), "spouse", TRUE, TRUE, &filed);      /* 1 */
+  elect_roll_add_proxy (roll, vid (roll, 3), vid (roll, 0), "spouse", TRUE, TRUE, &none);       /* 2 */
+  elect_roll_add_proxy (roll, vid (roll, 4), vid (roll, 0), "spouse", TRUE, TRUE, &after);      /* 3 */
+  elect_roll_add_proxy (roll, vid (roll, 5), vid (roll, 0), "spouse", TRUE, TRUE, E ());        /* 4 */
+  assert_int_equal (elect_roll_validate_proxies (roll), 1);
+  assert_true (proxy_has (roll, 0, "proxy-not-registered"));
+  assert_true (proxy_has (roll, 1, "proxy-self"));
+  assert_true (proxy_has (roll, 2, "proxy-no-filing-date"));
+  assert_true (proxy_has (roll, 3, "proxy-filed-after-election"));
+  /* the national profile allows a proxy given on election day */
+  assert_true (elect_roll_proxy_is_valid (roll, 4));
+}
+
 /* SH 16: filed by E−5, none on election day; ZJ 25: by E−3. */
 static void
 test_sh16_zj25_deadlines (void **state)
@@ -745,6 +840,8 @@ test_proxy_public_list (void **state)
 
 /* ---- §4.6 check-in --------------------------------------------------------- */
 
+/* RULES.md §4.6 (VCL 15 proxies; check-in kept apart from ballots): ballots
+ * issued per desk, a proxy holder one more per valid principal. */
 static void
 test_check_in_ballots_issued (void **state)
 {
@@ -774,6 +871,38 @@ test_check_in_ballots_issued (void **state)
   assert_int_equal (elect_roll_get_desk_issued (roll, box), 1);
   assert_int_equal (elect_roll_get_proxy_issued (roll), 2);
   assert_int_equal (elect_roll_get_ballots_issued (roll), 5);
+}
+
+/* RULES.md §4.6 (VCL 15: each valid proxy lets one more ballot be issued
+ * to its holder, and no more): check-in before the proxies are validated
+ * is refused; a principal who checked in in person is not represented a
+ * second time; a principal represented by the holder is refused later. */
+static void
+test_vcl15_check_in_one_ballot_per_person (void **state)
+{
+  g_autoptr (ElectRoll) roll = proxy_roll ("zhejiang-village-committee", 8);
+  GDate filed = ymd (2026, 12, 1);
+  g_autoptr (GError) error = NULL;
+  guint hall;
+
+  elect_roll_add_proxy (roll, vid (roll, 1), vid (roll, 0), "spouse", TRUE, TRUE, &filed);
+  elect_roll_add_proxy (roll, vid (roll, 2), vid (roll, 0), "child", TRUE, TRUE, &filed);
+  hall = elect_roll_add_desk (roll, ELECT_DESK_MAIN_HALL, "中心会场");
+  /* not validated yet: nobody is checked in */
+  assert_int_equal (elect_roll_check_in (roll, hall, vid (roll, 1), &error), 0);
+  assert_int_equal (error->code, ELECT_ERROR_INVALID);
+  g_clear_error (&error);
+  assert_int_equal (elect_roll_get_ballots_issued (roll), 0);
+
+  elect_roll_validate_proxies (roll);
+  /* the holder collects their own and two principals' ballots */
+  assert_int_equal (elect_roll_check_in (roll, hall, vid (roll, 0), NULL), 3);
+  /* a represented principal who comes in person is refused */
+  assert_int_equal (elect_roll_check_in (roll, hall, vid (roll, 2), &error), 0);
+  assert_int_equal (error->code, ELECT_ERROR_INVALID);
+  g_clear_error (&error);
+  assert_int_equal (elect_roll_get_ballots_issued (roll), 3);
+  assert_int_equal (elect_roll_get_proxy_issued (roll), 2);
 }
 
 /* ---- double registration (VCL 13) ---------------------------------------- */
@@ -1066,6 +1195,8 @@ main (void)
     cmocka_unit_test (test_vcl13_residence_one_year_boundary),
     cmocka_unit_test (test_vcl13_application_and_consent),
     cmocka_unit_test (test_zj13_bj13_work_counts),
+    cmocka_unit_test (test_zj13_work_one_year_boundary),
+    cmocka_unit_test (test_vcl13_no_other_conditions),
     cmocka_unit_test (test_ha20_home_certificate),
     cmocka_unit_test (test_extra_categories),
     cmocka_unit_test (test_vcl13_registered_elsewhere),
@@ -1078,10 +1209,12 @@ main (void)
     cmocka_unit_test (test_zj25_fourth_proxy_invalid),
     cmocka_unit_test (test_zj25_bj25_candidate_proxy),
     cmocka_unit_test (test_vcl15_proxy_conditions),
+    cmocka_unit_test (test_vcl15_proxy_registered_dated),
     cmocka_unit_test (test_sh16_zj25_deadlines),
     cmocka_unit_test (test_per24_no_proxies),
     cmocka_unit_test (test_proxy_public_list),
     cmocka_unit_test (test_check_in_ballots_issued),
+    cmocka_unit_test (test_vcl15_check_in_one_ballot_per_person),
     cmocka_unit_test (test_vcl13_double_registration),
     cmocka_unit_test (test_dedup_threads_and_oracle),
     cmocka_unit_test (test_pack_unpack),

@@ -16,7 +16,7 @@
 #include "ballot-helpers.h"
 
 /* The bulk kernels (each checked where the CPU runs it). */
-static const ElectBulkKernel KERNELS[] = { ELECT_BULK_SCALAR, ELECT_BULK_AVX2 };
+static const ElectBulkKernel KERNELS[] = { ELECT_BULK_SCALAR, ELECT_BULK_AVX2, ELECT_BULK_AVX512 };
 
 /* Asserts that two tallies of the same paper hold the same counts. */
 static void
@@ -328,13 +328,14 @@ test_masks_equal_ballots_property (void **state)
   (void) state;
   static const guint ncands[] = { 0, 1, 2, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64 };
   static const gint64 seatss[] = { 1, 3, 16, 64, 70 };
-  /* 65,536 + 5 masks: more than the 1023 blocks of 64 after which the AVX2
-   * kernel flushes its vertical counters (only with 3 seats) */
-  static const gsize sizes[] = { 0, 1, 63, 64, 65, 254, 255, 256, 511, 1500, 65541 };
+  /* 131,077 masks: more than the 1023 blocks of 64 (AVX2) or of 128
+   * (AVX-512) after which those kernels flush their vertical counters
+   * (only with 3 seats) */
+  static const gsize sizes[] = { 0, 1, 63, 64, 65, 127, 128, 129, 254, 255, 256, 511, 1500, 131077 };
   g_autoptr (ElectRules) vb = tb_rules ("zhejiang-village-committee");
   g_autoptr (ElectRules) vc = tb_rules_with ("zhejiang-village-committee", TB_VOID_CONTEST);
   GRand *rnd = g_rand_new_with_seed (20260331);
-  guint64 *masks = g_new (guint64, 65541);
+  guint64 *masks = g_new (guint64, 131077);
   guint cases = 0, skipped = 0;
   for (guint a = 0; a < G_N_ELEMENTS (ncands); a++)
     for (guint s = 0; s < G_N_ELEMENTS (seatss); s++)
@@ -428,15 +429,15 @@ test_masks_equal_ballots_property (void **state)
 
 /* The counters of the bulk kernels flush before they overflow (the byte
  * lanes of the scalar kernel every 255 masks, the vertical counters of the
- * AVX2 kernel every 1023 blocks of 64): every candidate marked on every
- * one of 100,000 masks. */
+ * AVX2 kernel every 1023 blocks of 64, of the AVX-512 kernel every 1023
+ * blocks of 128): every candidate marked on every one of 300,000 masks. */
 static void
 test_masks_counters_do_not_overflow (void **state)
 {
   (void) state;
   static const guint ncands[] = { 16, 17, 64 };
   g_autoptr (ElectRules) r = tb_rules ("village-committee");
-  const gsize n = 100000;
+  const gsize n = 300000;
   guint64 *masks = g_new (guint64, n);
   for (guint a = 0; a < G_N_ELEMENTS (ncands); a++)
     {
