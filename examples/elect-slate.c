@@ -193,8 +193,19 @@ main (int argc, char **argv)
       g_autofree char *vj = elect_vetting_to_json (v, lang);
       add_json_text (b, vj);
       if (elect_vetting_get_verdict (v) == ELECT_VETTING_BARRED)
-        elect_nomination_exclude (nom, elect_candidate_record_get_name (rec),
-                                  elect_vetting_get_match (v, 0, NULL, NULL, NULL));
+        {
+          /* The reason is the first match that bars (a statutory bar or a
+           * hard item), not a soft (不宜) item that may come before it. */
+          ElectReason *why = NULL;
+          for (guint m = 0; !why && m < elect_vetting_get_n_matches (v); m++)
+            {
+              ElectVettingVerdict sev;
+              ElectReason *r = elect_vetting_get_match (v, m, NULL, &sev, NULL);
+              if (sev == ELECT_VETTING_BARRED)
+                why = r;
+            }
+          elect_nomination_exclude (nom, elect_candidate_record_get_name (rec), why);
+        }
     }
   json_builder_end_array (b);
 

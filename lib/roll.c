@@ -866,6 +866,95 @@ elect_roll_use_stroke_order (ElectRoll *self, GError **error)
   return TRUE;
 }
 
+static int
+digit_value (gunichar c)
+{
+  switch (c)
+    {
+    case 0x96F6: case 0x3007: return 0;   /* 零 〇 */
+    case 0x4E00: return 1;                /* 一 */
+    case 0x4E8C: case 0x4E24: return 2;   /* 二 两 */
+    case 0x4E09: return 3;                /* 三 */
+    case 0x56DB: return 4;                /* 四 */
+    case 0x4E94: return 5;                /* 五 */
+    case 0x516D: return 6;                /* 六 */
+    case 0x4E03: return 7;                /* 七 */
+    case 0x516B: return 8;                /* 八 */
+    case 0x4E5D: return 9;                /* 九 */
+    default: return -1;
+    }
+}
+
+static int
+unit_value (gunichar c)
+{
+  switch (c)
+    {
+    case 0x5341: return 10;     /* 十 */
+    case 0x767E: return 100;    /* 百 */
+    case 0x5343: return 1000;   /* 千 */
+    default: return 0;
+    }
+}
+
+gboolean
+elect_group_number (const char *name, guint64 *out)
+{
+  const char *p = name;
+  guint64 total = 0;
+  gint64 digit = -1;
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (name != NULL && out != NULL, FALSE);
+  if (!g_utf8_validate (name, -1, NULL))
+    return FALSE;
+  if (g_str_has_prefix (p, "第"))
+    p += strlen ("第");
+  if (*p >= '0' && *p <= '9')
+    {
+      for (; *p >= '0' && *p <= '9'; p++)
+        {
+          if (total > G_GUINT64_CONSTANT (1000000000))
+            return FALSE;
+          total = total * 10 + (guint64) (*p - '0');
+        }
+      *out = total;
+      return TRUE;
+    }
+  for (; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      int d = digit_value (c), u = unit_value (c);
+      if (d >= 0)
+        digit = d;
+      else if (u > 0)
+        {
+          /* 十二 is 12: a unit without a digit before it counts one. */
+          total += (guint64) (digit < 0 ? 1 : digit) * (guint64) u;
+          digit = -1;
+        }
+      else
+        break;
+      any = TRUE;
+    }
+  if (!any)
+    return FALSE;
+  *out = total + (guint64) (digit < 0 ? 0 : digit);
+  return TRUE;
+}
+
+int
+elect_group_compare (const char *a, const char *b)
+{
+  guint64 na, nb;
+  gboolean ha = elect_group_number (a, &na), hb = elect_group_number (b, &nb);
+  if (ha && hb && na != nb)
+    return na < nb ? -1 : 1;
+  if (ha != hb)
+    return ha ? -1 : 1;
+  return strcmp (a, b);
+}
+
 typedef struct {
   const ElectRoll *roll;
 } SortCtx;
@@ -879,7 +968,7 @@ publish_cmp (gconstpointer pa, gconstpointer pb, gpointer data)
   const ElectVoter *b = g_ptr_array_index (roll->voters, ib);
   /* roll.order: "strokes" (index 1) orders the whole village by name. */
   int c = elect_rules_p_int (roll->rules, ELECT_P_ROLL_ORDER) == 1 ? 0
-          : strcmp (a->group, b->group);
+          : elect_group_compare (a->group, b->group);
   if (c != 0)
     return c;
   c = roll->order ? roll->order (a, b, roll->order_data) : default_name_order (a, b, NULL);

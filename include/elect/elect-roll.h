@@ -330,8 +330,10 @@ ELECT_API guint elect_roll_count_entitled (const ElectRoll *self);
 
 /**
  * @brief Sets the order of the published roll within a villager group
- * (default: code-point order of the normalised name, then the input order).
- * The candidates module's stroke order can be plugged in here.
+ * (default: code-point order of the normalised name, then the input order;
+ * elect_roll_use_stroke_order() sets the stroke order, which `elect-roll`
+ * uses when the profile's `roll.order` ends in `strokes`, as the national
+ * profile's does).
  * @param self a roll
  * @param func (nullable): the comparison, NULL for the default
  * @param user_data data for @p func
@@ -354,9 +356,33 @@ ELECT_API void elect_roll_set_name_order (ElectRoll *self, ElectVoterCompareFunc
 ELECT_API gboolean elect_roll_use_stroke_order (ElectRoll *self, GError **error);
 
 /**
+ * @brief The number of a villager group (村民小组) from its name: `第三组`,
+ * `三组`, `第十二组`, `12组`, `第3组` give 3, 3, 12, 12, 3 (an optional
+ * 第, then Arabic digits or Chinese numerals 〇零一二两三四五六七八九十百千,
+ * then anything).
+ * @param name a group name (UTF-8)
+ * @param out_number (out): the number, set only on success
+ * @return TRUE when @p name starts with a number, FALSE otherwise (also
+ * for invalid UTF-8 and numbers above 10^9).
+ * @since 0.1
+ */
+ELECT_API gboolean elect_group_number (const char *name, guint64 *out_number);
+
+/**
+ * @brief Compares villager group names the way a roll is posted: numbered
+ * groups by number (第二组 before 第十组), before groups without a number,
+ * which follow in code-point order; equal numbers by code point.
+ * @param a a group name @param b another
+ * @return negative, 0 or positive, as strcmp().
+ * @since 0.1
+ */
+ELECT_API int elect_group_compare (const char *a, const char *b);
+
+/**
  * @brief The public roll (RULES.md §4.4, FORMATS.md §5): registered voters
- * only, ordered by villager group (unless the profile's `roll.order` is
- * `strokes`) then by name (see elect_roll_set_name_order()), as CSV with the header
+ * only, ordered by villager group (by number, elect_group_compare(); unless
+ * the profile's `roll.order` is `strokes`) then by name (see
+ * elect_roll_set_name_order()), as CSV with the header
  * `group,name,sex,id_masked`; ID numbers keep only their first 6 and last 4
  * characters.
  * @param self a roll

@@ -8,8 +8,14 @@
  * committees), or, on Party papers, a table with a row per candidate and
  * the columns For, Against, Abstain and Write-in (RULES.md §5.1). Names are
  * in stroke order under the profile's convention (RULES.md §7.3) unless
- * `order=given`. The type shrinks in steps of 5 % down to 60 % until the
- * paper fits one page; below that it continues on further pages. */
+ * `order=given`. The type shrinks in steps of 5 % down to 55 % until the
+ * paper fits one page; below that it continues on further pages.
+ *
+ * A Party paper keeps a row per candidate while that fits one page with
+ * the type at 75 % or more; a longer one is printed compact: the candidates
+ * of a post side by side, a column each (the name, then the places For,
+ * Against, Abstain and Write-in below it), as many columns to a band as the
+ * width takes (7 posts of 15 candidates: one band a post, one A4 page). */
 #include "config.h"
 #include "print-render-private.h"
 
@@ -22,6 +28,9 @@
 #define MAX_WRITE_INS 99
 #define SCALE_MIN 0.55
 #define SCALE_STEP 0.05
+/* A Party paper with a row per candidate, at no smaller type than this;
+ * below it the compact layout (a column per candidate). */
+#define ROW_SCALE_MIN 0.75
 /* The box to mark: 15 pt (5.3 mm) at full scale, never below 11 pt. */
 #define BOX_SIDE(c) MAX (11.0, 15.0 * (c)->scale)
 /* The least width of a cell: 19 mm at full scale. */
@@ -39,6 +48,7 @@ typedef struct {
   PrintDoc *doc;
   const ElectRules *rules;
   gboolean party;
+  gboolean compact;             /* a Party paper with a column per candidate */
   GPtrArray *contests;          /* Contest * */
 } Ballot;
 
@@ -64,11 +74,20 @@ instructions (Ballot *b)
   g_autoptr (GString) women = g_string_new (NULL);
   GString *out = g_string_new (print_tr (c, N_("How to fill in this ballot:")));
 
-  if (b->party)
+  if (b->party && b->compact)
+    {
+      g_ptr_array_add (lines, g_strdup (print_tr (c, N_("For each candidate, draw “○” in exactly one of the places For, Against and Abstain below the name."))));
+      g_ptr_array_add (lines, g_strdup (print_tr (c, N_("If you vote against a candidate, you may write the name of another person in the Write-in place below that candidate's name."))));
+      g_ptr_array_add (lines, g_strdup (print_tr (c, N_("Do not abstain on a candidate and write in below the same name: such a choice is void."))));
+    }
+  else if (b->party)
     {
       g_ptr_array_add (lines, g_strdup (print_tr (c, N_("For each candidate, draw “○” in exactly one of the columns For, Against and Abstain."))));
       g_ptr_array_add (lines, g_strdup (print_tr (c, N_("If you vote against a candidate, you may write the name of another person in the Write-in column of that row."))));
       g_ptr_array_add (lines, g_strdup (print_tr (c, N_("Do not abstain and write in on the same row: such a choice is void."))));
+    }
+  if (b->party)
+    {
       g_ptr_array_add (lines, g_strdup (contest_only
         ? print_tr (c, N_("Vote for no more people than the seats of a post (write-ins included); otherwise the choices for that post are invalid."))
         : print_tr (c, N_("Vote for no more people than the seats (write-ins included); otherwise the whole ballot is invalid."))));
@@ -295,6 +314,157 @@ add_party_table (Ballot *b, const Contest *k)
     }
 }
 
+/* ---- the compact table of a long Party paper ---------------------------------------- */
+
+/* The places of a column: the name, For, Against, Abstain, Write-in. */
+#define PARTY_ROWS 5
+#define PARTY_LABEL_SIZE 9.0
+#define PARTY_PAD 4.0
+/* A place to mark: 20 pt (7 mm) high at full scale, never below 12 pt
+ * (4.2 mm, above the 11 pt box of the other papers). */
+#define PARTY_MARK_H(c) MAX (12.0, 20.0 * (c)->scale)
+/* A place to write a name in: never below 17 pt (6 mm). */
+#define PARTY_WRITE_MIN 17.0
+/* The least width of a column: 15 mm at full scale, never below 10 mm (a
+ * name is written in it by hand). */
+#define PARTY_COL_MIN(c) MAX (10 * PRINT_MM, 15 * PRINT_MM * (c)->scale)
+
+typedef struct {
+  double label_w, col_w;
+  double h[PARTY_ROWS];
+  guint n;                      /* candidates (columns) in this band */
+} PartyBand;
+
+static const char *const party_labels[PARTY_ROWS] = {
+  N_("Candidate"), N_("For"), N_("Against"), N_("Abstain"), N_("Write-in"),
+};
+
+static void
+draw_party_band (PrintCtx *c, cairo_t *cr, const PrintItem *item, double x, double y,
+                 double width)
+{
+  const PartyBand *g = item->data;
+  double right = x + g->label_w + g->n * g->col_w, top = y;
+
+  /* The labels' column shaded, as the headings of the other tables. */
+  cairo_set_source_rgb (cr, 0.9, 0.9, 0.9);
+  cairo_rectangle (cr, x, y, g->label_w, item->height);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  for (guint r = 0; r < PARTY_ROWS; r++)
+    {
+      PangoLayout *label = g_ptr_array_index (item->cells, r);
+      print_show (cr, label, x + PARTY_PAD * c->scale,
+                  top + (g->h[r] - print_layout_height (label)) / 2);
+      if (r == 0)
+        for (guint i = 0; i < g->n; i++)
+          {
+            PangoLayout *name = g_ptr_array_index (item->cells, PARTY_ROWS + i);
+            double x0 = x + g->label_w + i * g->col_w;
+            print_show (cr, name, x0 + (g->col_w - print_layout_width (name)) / 2,
+                        top + (g->h[0] - print_layout_height (name)) / 2);
+          }
+      top += g->h[r];
+    }
+  cairo_set_line_width (cr, 0.6);
+  cairo_rectangle (cr, x, y, right - x, item->height);
+  top = y;
+  for (guint r = 0; r + 1 < PARTY_ROWS; r++)
+    {
+      top += g->h[r];
+      cairo_move_to (cr, x, top);
+      cairo_line_to (cr, right, top);
+    }
+  for (guint i = 0; i < g->n; i++)
+    {
+      cairo_move_to (cr, x + g->label_w + i * g->col_w, y);
+      cairo_line_to (cr, x + g->label_w + i * g->col_w, y + item->height);
+    }
+  cairo_stroke (cr);
+  /* The names' row apart from the places to mark. */
+  cairo_set_line_width (cr, 1.2);
+  cairo_move_to (cr, x, y + g->h[0]);
+  cairo_line_to (cr, right, y + g->h[0]);
+  cairo_stroke (cr);
+}
+
+static PangoLayout *
+party_label (PrintCtx *c, guint row)
+{
+  return print_text (c, print_tr (c, party_labels[row]), PARTY_LABEL_SIZE, TRUE, -1,
+                     PANGO_ALIGN_LEFT);
+}
+
+/* The width of the labels' column at the current scale. */
+static double
+party_label_width (PrintCtx *c)
+{
+  double w = 0;
+  for (guint r = 0; r < PARTY_ROWS; r++)
+    {
+      g_autoptr (PangoLayout) l = party_label (c, r);
+      w = MAX (w, print_layout_width (l));
+    }
+  return w + 2 * PARTY_PAD * c->scale;
+}
+
+/* The least width of a candidate's column: the widest name of the paper. */
+static double
+party_column_width (Ballot *b)
+{
+  PrintCtx *c = b->c;
+  double w = PARTY_COL_MIN (c);
+  for (guint i = 0; i < b->contests->len; i++)
+    {
+      const Contest *k = g_ptr_array_index (b->contests, i);
+      for (guint j = 0; j < k->names->len; j++)
+        {
+          g_autoptr (PangoLayout) l = print_text (c, g_ptr_array_index (k->names, j), NAME_SIZE,
+                                                  FALSE, -1, PANGO_ALIGN_LEFT);
+          w = MAX (w, print_layout_width (l) + 2 * PARTY_PAD * c->scale);
+        }
+    }
+  return w;
+}
+
+static void
+add_party_compact (Ballot *b, const Contest *k, double label_w, double col_w, guint cols)
+{
+  PrintCtx *c = b->c;
+  guint n = k->names->len;
+
+  for (guint first = 0; first < n; first += cols)
+    {
+      PartyBand *g = g_new0 (PartyBand, 1);
+      PrintItem *item;
+      double name_h = 0;
+
+      g->label_w = label_w;
+      g->col_w = col_w;
+      g->n = MIN (cols, n - first);
+      item = print_doc_add (b->doc, 0, draw_party_band);
+      item->data = g;
+      item->free_data = g_free;
+      item->cells = g_ptr_array_new_with_free_func (clear_layout);
+      for (guint r = 0; r < PARTY_ROWS; r++)
+        g_ptr_array_add (item->cells, party_label (c, r));
+      for (guint i = first; i < first + g->n; i++)
+        {
+          /* A name longer than the column wraps within it. */
+          PangoLayout *l = print_text (c, g_ptr_array_index (k->names, i), NAME_SIZE, FALSE,
+                                       col_w - 2 * PARTY_PAD * c->scale, PANGO_ALIGN_CENTER);
+          name_h = MAX (name_h, print_layout_height (l));
+          g_ptr_array_add (item->cells, l);
+        }
+      g->h[0] = name_h + 2 * PARTY_PAD * c->scale;
+      g->h[1] = g->h[2] = g->h[3] = PARTY_MARK_H (c);
+      g->h[4] = MAX (PARTY_WRITE_MIN, g->h[0]);
+      for (guint r = 0; r < PARTY_ROWS; r++)
+        item->height += g->h[r];
+      item->keep_with_next = first + cols < n;
+    }
+}
+
 /* ---- the whole paper --------------------------------------------------------------------- */
 
 static void
@@ -305,9 +475,26 @@ build (Ballot *b)
   const char *title = print_opt (c->opts, PRINT_OPT_TITLE);
   g_autofree char *date = print_option_date (c);
   g_autofree char *text = instructions (b);
-  double cell_w = cell_width (b), w = print_content_width (c);
-  guint cols = print_grid_columns (w, cell_w, 0);
+  double w = print_content_width (c);
+  double cell_w = 0, label_w = 0, col_w = 0;
+  guint cols = 1;
   PrintItem *item;
+
+  if (b->compact)
+    {
+      guint most = 0;
+      for (guint i = 0; i < b->contests->len; i++)
+        most = MAX (most, ((const Contest *) g_ptr_array_index (b->contests, i))->names->len);
+      label_w = party_label_width (c);
+      cols = print_grid_columns (w - label_w, party_column_width (b), most);
+      /* The columns spread over the whole width, the same in every post. */
+      col_w = (w - label_w) / cols;
+    }
+  else if (!b->party)
+    {
+      cell_w = cell_width (b);
+      cols = print_grid_columns (w, cell_w, 0);
+    }
 
   print_doc_clear (d);
   if (title)
@@ -330,7 +517,9 @@ build (Ballot *b)
       const Contest *k = g_ptr_array_index (b->contests, i);
       print_doc_add_space (d, 7);
       add_heading (b, i, k);
-      if (b->party)
+      if (b->compact)
+        add_party_compact (b, k, label_w, col_w, cols);
+      else if (b->party)
         add_party_table (b, k);
       else
         /* Cells spread over the whole width, the same in every post. */
@@ -399,11 +588,20 @@ elect_print_ballot (const ElectRules *rules, const ElectPaper *paper,
   b.doc = doc;
   b.rules = rules;
   b.party = elect_paper_has_party_marks (paper);
+  b.compact = FALSE;
   b.contests = contests;
-  scale = print_fit_scale (pages_at, &b, 1, 1.0, SCALE_MIN, SCALE_STEP, NULL);
+  if (b.party)
+    {
+      /* A row per candidate while the type stays large; else compact. */
+      gboolean fits = FALSE;
+      scale = print_fit_scale (pages_at, &b, 1, 1.0, ROW_SCALE_MIN, SCALE_STEP, &fits);
+      b.compact = !fits;
+    }
+  if (!b.party || b.compact)
+    scale = print_fit_scale (pages_at, &b, 1, 1.0, SCALE_MIN, SCALE_STEP, NULL);
   if (!print_ctx_check (c, error))
     return FALSE;
-  g_debug ("ballot: type scale %.2f", scale);
+  g_debug ("ballot: type scale %.2f%s", scale, b.compact ? ", compact" : "");
   c->scale = scale;
   build (&b);
   {

@@ -74,6 +74,7 @@ _roll_from_csv = declare("elect_roll_new_from_csv_data", _vp, _vp, _vp, _cp, cty
                          _cp, _cp, _int, _vp)
 _roll_to_json = declare("elect_roll_to_json", _vp, _vp, _cp)
 _roll_public = declare("elect_roll_to_public_csv", _vp, _vp, _int)
+_roll_use_strokes = declare("elect_roll_use_stroke_order", _int, _vp, _vp)
 _roll_n = declare("elect_roll_get_n_voters", _uint, _vp)
 _roll_entitled = declare("elect_roll_count_entitled", _uint, _vp)
 _roll_add_proxy = declare("elect_roll_add_proxy", _uint, _vp, _cp, _cp, _cp, _int, _int, _vp)
@@ -313,8 +314,18 @@ class Roll:
         """Registered voters, or for Party rolls the members of 应到会."""
         return _roll_entitled(self._h)
 
-    def public_csv(self, excel=False):
-        """The public roll: ``group,name,sex,id_masked`` (no full ID number)."""
+    def public_csv(self, excel=False, stroke_order=None):
+        """The public roll: ``group,name,sex,id_masked`` (no full ID number),
+        by villager group, each group by surname strokes when
+        ``stroke_order`` is true or, when it is None, when the profile's
+        ``roll.order`` says so (RULES.md §4.4, §7.3); raises ElectError for
+        a name with a character that has no stroke data."""
+        if stroke_order is None:
+            stroke_order = str(self.profile["roll.order"]).endswith("strokes")
+        if stroke_order:
+            err = new_error()
+            if not _roll_use_strokes(self._h, ctypes.byref(err)):
+                raise_error(err)
         return take_string(_roll_public(self._h, bool(excel)))
 
     def add_proxy(self, principal_id, proxy_id, relation, written=True, principal_away=True,

@@ -93,6 +93,23 @@ def test_roll_from_csv_and_publish():
     assert roll.public_csv(excel=True).startswith("\ufeff")
 
 
+def test_public_roll_order_vcl14():
+    # RULES.md §4.4: by villager group (by number: 第二组 before 第十组),
+    # each group by surname strokes as the profile's roll.order says
+    # (陈 7 strokes before 林 8, RULES.md §7.3); stroke_order=False keeps
+    # code-point order within the group.
+    csv = ("group,name,id_number,hukou_here,resides_here\n"
+           "第十组,林芳,11010519491231002X,yes,yes\n"
+           "第二组,林丽,110105194912310038,yes,yes\n"
+           "第二组,陈芳,440524188001010014,yes,yes\n").encode()
+    roll = libelect.Roll.from_csv(csv, "village-committee", E)
+    rows = [line.split(",")[:2] for line in roll.public_csv().splitlines()[1:]]
+    assert rows == [["第二组", "陈芳"], ["第二组", "林丽"], ["第十组", "林芳"]]
+    plain = libelect.Roll.from_csv(csv, "village-committee", E)
+    rows = [line.split(",")[:2] for line in plain.public_csv(stroke_order=False).splitlines()[1:]]
+    assert rows == [["第二组", "林丽"], ["第二组", "陈芳"], ["第十组", "林芳"]]
+
+
 def test_roll_csv_error_names_line():
     bad = "name,id_number\n王芳,11010519491231002X\n李明,440524188001010015\n".encode()
     with pytest.raises(libelect.ElectError) as e:

@@ -838,6 +838,37 @@ test_proxy_public_list (void **state)
   }
 }
 
+/* RULES.md §4.4 (the roll posted by villager group): group names compare
+ * by their number, Arabic or Chinese, 第二组 before 第十组 before 第十二组;
+ * names without a number come after, in code-point order. */
+static void
+test_vcl14_group_order (void **state)
+{
+  static const struct { const char *name; guint64 n; } nums[] = {
+    { "第三组", 3 }, { "三组", 3 }, { "第3组", 3 }, { "12组", 12 }, { "第十组", 10 },
+    { "第十二组", 12 }, { "第二十组", 20 }, { "第二十一组", 21 }, { "第一百零五组", 105 },
+    { "第两组", 2 }, { "〇组", 0 },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (nums); i++)
+    {
+      guint64 n = 999;
+      if (!elect_group_number (nums[i].name, &n) || n != nums[i].n)
+        fail_msg ("%s: %llu, expected %llu", nums[i].name, (unsigned long long) n,
+                  (unsigned long long) nums[i].n);
+    }
+  guint64 n = 7;
+  assert_false (elect_group_number ("东组", &n));
+  assert_false (elect_group_number ("", &n));
+  assert_false (elect_group_number ("\xff", &n));
+  assert_int_equal (n, 7);
+  assert_true (elect_group_compare ("第二组", "第十组") < 0);
+  assert_true (elect_group_compare ("第十组", "第十二组") < 0);
+  assert_true (elect_group_compare ("第九组", "10组") < 0);
+  assert_true (elect_group_compare ("第二十组", "东组") < 0);
+  assert_true ((elect_group_compare ("东组", "西组") < 0) == (strcmp ("东组", "西组") < 0));
+  assert_int_equal (elect_group_compare ("第三组", "第三组"), 0);
+}
+
 /* ---- §4.6 check-in --------------------------------------------------------- */
 
 /* RULES.md §4.6 (VCL 15 proxies; check-in kept apart from ballots): ballots
@@ -1213,6 +1244,7 @@ main (void)
     cmocka_unit_test (test_sh16_zj25_deadlines),
     cmocka_unit_test (test_per24_no_proxies),
     cmocka_unit_test (test_proxy_public_list),
+    cmocka_unit_test (test_vcl14_group_order),
     cmocka_unit_test (test_check_in_ballots_issued),
     cmocka_unit_test (test_vcl15_check_in_one_ballot_per_person),
     cmocka_unit_test (test_vcl13_double_registration),

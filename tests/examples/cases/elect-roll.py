@@ -54,8 +54,17 @@ def check_publish(r):
     rows = list(csv.DictReader(io.StringIO(r.stdout)))
     assert len(rows) == 1586
     assert list(rows[0].keys()) == ['group', 'name', 'sex', 'id_masked']
-    keys = [(x['group']) for x in rows]
-    assert keys == sorted(keys), 'not ordered by group'
+    # RULES.md §4.4: by villager group in number order (第二组 before 第十组,
+    # not code-point order), each group by surname strokes (the profile's
+    # roll.order, group-then-strokes)
+    numerals = '一二三四五六七八九'
+    def number(g):
+        m = re.fullmatch(r'第(.)组', g)
+        assert m and m.group(1) in numerals, g
+        return numerals.index(m.group(1)) + 1
+    keys = [number(x['group']) for x in rows]
+    assert keys == sorted(keys), 'not ordered by group number'
+    assert len(set(keys)) > 2
     for x in rows:
         assert re.fullmatch(r'\d{6}\*{8}[\dX]{4}', x['id_masked']), x
         assert x['sex'] in ('male', 'female')
@@ -115,6 +124,13 @@ CASES = [
                             '一组,林芳,11010519491231002X,yes,yes\n'
                             '一组,陈芳,440524188001010014,yes,yes\n'},
          stdout_re=[r'陈芳.*\n.*林芳']),
+    case('publish: by strokes within a group by default (roll.order=group-then-strokes, RULES.md §4.4, §7.3)',
+         ZJ + ['--publish', '{tmp}/roll.csv'],
+         files={'roll.csv': 'group,name,id_number,hukou_here,resides_here\n'
+                            '第十组,林芳,11010519491231002X,yes,yes\n'
+                            '第二组,陈芳,440524188001010014,yes,yes\n'
+                            '第二组,林丽,110105194912310038,yes,yes\n'},
+         stdout_re=[r'第二组,陈芳.*\n第二组,林丽.*\n第十组,林芳']),
     case('publish --excel starts with a BOM', ZJ + ['--publish', '--excel', ROLL], check=check_excel),
     case('-o writes the file', ZJ + ['--publish', '-o', '{tmp}/public.csv', ROLL],
          check=lambda r: open(os.path.join(r.tmp, 'public.csv'), encoding='utf-8').read().startswith('group,')),
