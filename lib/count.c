@@ -522,7 +522,17 @@ decide_posts (const Ctx *ctx, GHashTable *excluded, const gint64 *reduce, Pass *
               continue;
             }
           gint64 *cv = g_hash_table_lookup (carry, row->norm);
-          if (cv && ctx->two_posts == ELECT_TWO_POSTS_CASCADE_DOWN)
+          if (cv && ctx->two_posts == ELECT_TWO_POSTS_CASCADE_DOWN && ctx->tally->sheet)
+            {
+              /* RULES §6.9: a sheet does not show how many ballots marked
+               * the person for both posts, so the carry (those ballots'
+               * higher-post votes less the overlap) cannot be computed. */
+              if (with_reasons && *cv > 0)
+                REASON (ctx, "sheet-no-cascade", ELECT_P_COUNT_SAME_PERSON_TWO_POSTS,
+                        N_("%s did not win a higher post, but a tally sheet does not show how many ballots marked them for both posts: no votes are carried down to “%s” (count the ballots to apply the rule)"),
+                        row->name, r->title);
+            }
+          else if (cv && ctx->two_posts == ELECT_TWO_POSTS_CASCADE_DOWN)
             {
               gint64 add = MAX (0, *cv - row->overlap);
               row->votes += add;

@@ -1386,7 +1386,7 @@ parse_totals (Reader *r)
   gboolean empty, more = TRUE;
   gint64 off = here (r);
   g_autoptr (GString) key = g_string_new (NULL);
-  gint64 returned = -1, invalid = -1;
+  gint64 returned = -1, invalid = -1, valid = -1;
   gboolean votes = FALSE;
   GError *e = NULL;
   if (!open_object (r, "$.totals", &empty))
@@ -1404,12 +1404,15 @@ parse_totals (Reader *r)
         twice = returned >= 0, ok = read_count (r, p, &returned);
       else if (strcmp (key->str, "ballots_invalid") == 0)
         twice = invalid >= 0, ok = read_count (r, p, &invalid);
+      else if (strcmp (key->str, "ballots_valid") == 0)
+        twice = valid >= 0, ok = read_count (r, p, &valid);
       else if (strcmp (key->str, "votes") == 0)
         twice = votes, votes = TRUE, ok = !twice && parse_votes (r);
       else if (g_str_has_prefix (key->str, "x-"))
         ok = skip_value (r, p);
       else
-        return unknown_member (r, koff, "$.totals", key->str, "ballots_returned, ballots_invalid, votes");
+        return unknown_member (r, koff, "$.totals", key->str,
+                               "ballots_returned, ballots_invalid, ballots_valid, votes");
       if (twice)
         return fail_at (r, koff, ELECT_ERROR_INVALID, p, _("given twice"));
       if (!ok)
@@ -1425,6 +1428,10 @@ parse_totals (Reader *r)
     return fail_at (r, off, ELECT_ERROR_INVALID, "$.totals", _("a tally sheet without \"votes\""));
   if (!elect_tally_set_sheet (r->el->tally, returned, invalid, &e))
     return fail_gerror (r, off, "$.totals", e);
+  /* Optional: the sheet's own count of valid ballots, so that
+   * valid + invalid = returned is checked (RULES.md §6.9). */
+  if (valid >= 0 && !elect_tally_set_sheet_valid (r->el->tally, valid, &e))
+    return fail_gerror (r, off, "$.totals.ballots_valid", e);
   return TRUE;
 }
 

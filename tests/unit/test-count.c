@@ -1742,6 +1742,26 @@ s6_9_sheet_valid_plus_invalid_is_returned (void **state)
     }
 }
 
+/* RULES §6.9 with §5.3 cascade-down (HA 25): a tally sheet cannot show how
+ * many ballots marked one person for two posts, so no votes are carried
+ * down and the result says so (the ballot path, s6_4_cascade_down_ha25,
+ * carries them). 王一 fails the chair with 4; with 4 member votes they are
+ * not elected (carrying would give 8, elected). */
+static void
+s6_9_sheet_no_cascade_ha25 (void **state)
+{
+  g_autoptr (Fx) f = fx_new ("henan-village-committee",
+                             "chair:1:王一/m,李二/m|member:2:王一/m,张三/m,赵四/f");
+  fx_sheet_raw (f, 10, 0, -1, "chair=王一:4,李二:6;member=王一:4,张三:8,赵四:6");
+  g_autoptr (ElectOutcome) o = fx_count (f, 15, 10);
+  assert_elected (o, 0, "李二");
+  assert_row (o, 1, "王一", ELECT_STATUS_BELOW_THRESHOLD, 4);
+  assert_elected (o, 1, "张三,赵四");
+  assert_no_code (o, "cascade-down");
+  assert_code (o, "sheet-no-cascade");
+  assert_cites (o, "sheet-no-cascade", "河南省实施《村民委员会组织法》办法 第二十五条");
+}
+
 /* RULES §6.9: more invalid ballots than returned is reported; all invalid is
  * consistent. */
 static void
@@ -2328,6 +2348,7 @@ every_reason_code_exercised (void **state)
     "relatives-seat-unfilled", "relatives-tie", "returned-exceeds-issued",
     "returned-exceeds-present", "seats-may-be-reduced", "sheet-candidate-exceeds-valid",
     "sheet-contest-votes-exceed", "sheet-invalid-exceeds-returned", "sheet-no-ballot-rules",
+    "sheet-no-cascade",
     "sheet-valid-invalid-mismatch", "shortfall-supplementary",
     "supplementary-open-ballot-allowed", "supplementary-tie-at-cutoff", "threshold-majority",
     "threshold-plurality", "threshold-revote", "tie-continue-voting", "tie-revote",
@@ -2376,6 +2397,7 @@ main (void)
     cmocka_unit_test (s6_8_party_candidate_surplus_per13),
     cmocka_unit_test (s6_9_sheet_consistent),
     cmocka_unit_test (s6_9_sheet_valid_plus_invalid_is_returned),
+    cmocka_unit_test (s6_9_sheet_no_cascade_ha25),
     cmocka_unit_test (s6_9_sheet_invalid_exceeds_returned),
     cmocka_unit_test (s6_9_sheet_candidate_exceeds_valid),
     cmocka_unit_test (s6_9_sheet_contest_votes_exceed_valid_times_seats),

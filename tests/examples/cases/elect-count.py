@@ -206,6 +206,22 @@ CASES = [
     case('tally sheet sample', ['elect-count', DATA + '/tally-sheet/election.json'],
          stdout_json=lambda d: (d['ballots_returned'] == 2012 and d['contests'][0]['elected'] == ['陈静'])
          or (_ for _ in ()).throw(AssertionError(str(d)[:300]))),
+    case('tally sheet with ballots_valid that does not add up: recount (RULES.md §6.9)',
+         ['elect-count', '{tmp}/sheet.json'],
+         files={'sheet.json': doc(ballots=None, totals={"ballots_returned": 9, "ballots_invalid": 1,
+                                                        "ballots_valid": 7,
+                                                        "votes": {"chair": {"王一": 6}}})},
+         stdout_json=lambda d: ('sheet-valid-invalid-mismatch' in [x['code'] for x in d['reasons']]
+                                and d['contests'][0]['next']['action'] == 'recount')
+         or (_ for _ in ()).throw(AssertionError(json.dumps(d, ensure_ascii=False)[:400]))),
+    case('tally sheet with ballots_valid that adds up is counted',
+         ['elect-count', '{tmp}/sheet.json'],
+         files={'sheet.json': doc(ballots=None, totals={"ballots_returned": 9, "ballots_invalid": 1,
+                                                        "ballots_valid": 8,
+                                                        "votes": {"chair": {"王一": 6}}})},
+         stdout_json=lambda d: ('sheet-valid-invalid-mismatch' not in [x['code'] for x in d['reasons']]
+                                and d['ballots_valid'] == 8 and d['contests'][0]['elected'] == ['王一'])
+         or (_ for _ in ()).throw(AssertionError(json.dumps(d, ensure_ascii=False)[:400]))),
     case('supplementary round 1 names round 2', ['elect-count', DATA + '/supplementary/round1.json'],
          check=check_round1, env={'ELECT_SOURCE_ROOT': '{src}'}),
     case('supplementary round 2', ['elect-count', DATA + '/supplementary/round2.json'],
