@@ -9,7 +9,8 @@
 """
 from ._lib import ElectError, version
 from .profiles import Profile, builtin_profiles, profile, profile_from_string
-from .count import Election, Outcome, Paper, Tally, announce, count
+from .count import (Ballot, CandidateResult, ContestResult, Election, Outcome, Paper, Reason,
+                    Tally, Turnout, announce, count, defect_codes)
 from .roll import Roll, age_on, check_id, double_registrations, eligibility, mask_id, normalize_name
 from .slate import NegativeList, Slate, order, strokes, surplus, vet
 from .integrity import (Journal, SigningKey, VerifyKey, canonical_election, digest_election,
@@ -21,7 +22,8 @@ from .integrity import (Journal, SigningKey, VerifyKey, canonical_election, dige
 
 __all__ = ["ElectError", "version", "Profile", "builtin_profiles", "profile",
            "profile_from_string",
-           "Election", "Outcome", "Paper", "Tally", "announce", "count",
+           "Ballot", "CandidateResult", "ContestResult", "Election", "Outcome", "Paper",
+           "Reason", "Tally", "Turnout", "announce", "count", "defect_codes",
            "Roll", "age_on", "check_id", "double_registrations", "eligibility", "mask_id",
            "normalize_name",
            "NegativeList", "Slate", "order", "strokes", "surplus", "vet",
