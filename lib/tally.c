@@ -909,7 +909,7 @@ avx512_flush_planes (__m512i *planes, gint64 *restrict counts)
 
 /* The AVX-512 kernel: bulk_avx2() on eight lanes, blocks of 128 masks (16
  * vectors of eight). The popcount of a mask is one instruction (VPOPCNTQ),
- * over-votes and blank masks are mask registers counted with popcnt, and
+ * over-votes and blank masks are mask registers added to lane counters, and
  * each carry-save adder is two ternary-logic instructions, so about 7
  * vector instructions per eight masks. Same results as bulk_scalar(), by
  * test (test-tally.c). */
@@ -925,8 +925,8 @@ bulk_avx512 (const guint64 *restrict masks, gsize n, gint64 seats, guint ncand,
   __m512i planes[AVX512_PLANES];
   for (guint j = 0; j < AVX512_PLANES; j++)
     planes[j] = zero;
-  __m512i orv = zero;
-  guint64 over = 0, zeros = 0;
+  const __m512i one = _mm512_set1_epi64 (1);
+  __m512i orv = zero, overv = zero, zerov = zero;
   guint pending = 0;
   gsize i = 0;
 
@@ -937,11 +937,13 @@ bulk_avx512 (const guint64 *restrict masks, gsize n, gint64 seats, guint ncand,
         {
           __m512i x = _mm512_loadu_si512 ((const void *) (masks + i + 8 * k));
           orv = _mm512_or_si512 (orv, x);
-          zeros += (guint64) __builtin_popcount ((unsigned) _mm512_testn_epi64_mask (x, x));
+          /* per-lane counters (a scalar popcount of the mask registers
+           * would be a library call without -mpopcnt) */
+          zerov = _mm512_mask_add_epi64 (zerov, _mm512_testn_epi64_mask (x, x), zerov, one);
           if (check)
             {
               __mmask8 bad = _mm512_cmpgt_epu64_mask (_mm512_popcnt_epi64 (x), lim);
-              over += (guint64) __builtin_popcount ((unsigned) bad);
+              overv = _mm512_mask_add_epi64 (overv, bad, overv, one);
               x = _mm512_maskz_mov_epi64 ((__mmask8) ~bad, x);
             }
           v[k] = x;
@@ -986,6 +988,8 @@ bulk_avx512 (const guint64 *restrict masks, gsize n, gint64 seats, guint ncand,
       add_lane_bits (lanes + 4, (gint64) 1 << w, counts);
     }
   guint64 orall = (guint64) _mm512_reduce_or_epi64 (orv);
+  guint64 over = (guint64) _mm512_reduce_add_epi64 (overv);
+  guint64 zeros = (guint64) _mm512_reduce_add_epi64 (zerov);
 
   gint64 t_over = 0, t_zero = 0;
   guint64 t_or = 0;
