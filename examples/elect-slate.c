@@ -209,12 +209,43 @@ main (int argc, char **argv)
     }
   json_builder_end_array (b);
 
-  /* Election-committee conflicts (VCL 12; ZJ 9 for Zhejiang profiles). */
-  gboolean relatives = g_str_has_prefix (elect_rules_get_name (rules), "zhejiang")
-                       || g_strcmp0 (elect_rules_get_parent (rules), "zhejiang-village-committee") == 0;
+  /* Election-committee conflicts: a nominated member leaves (VCL 12); so
+   * does a member who is a nominee's spouse, parent, child or sibling where
+   * the profile says so (candidates.relatives_leave_committee: ZJ 9 in
+   * Zhejiang and every profile that extends it). The library cites ZJ 9 for
+   * that rule: a profile that states it elsewhere has its own article cited. */
+  static const char relatives_key[] = "candidates.relatives_leave_committee";
+  gboolean relatives = FALSE;
+  if (!elect_rules_get_bool (rules, relatives_key, &relatives, &error))
+    return fail (error->message, 1);
   g_autoptr (GPtrArray) conflicts = elect_committee_conflicts ((const char *const *) committee,
                                                               (ElectCandidateRecord *const *) people->pdata,
                                                               people->len, relatives);
+  const char *relatives_cite = elect_rules_get_citation (rules, relatives_key);
+  if (relatives && relatives_cite && *relatives_cite)
+    {
+      /* The same conflicts without the relatives rule: the nominated
+       * members, in the same order, with the national citation alone. */
+      g_autoptr (GPtrArray) plain = elect_committee_conflicts ((const char *const *) committee,
+                                                              (ElectCandidateRecord *const *) people->pdata,
+                                                              people->len, FALSE);
+      guint k = 0;
+      for (guint i = 0; i < conflicts->len; i++)
+        {
+          ElectReason *r = conflicts->pdata[i];
+          const char *code = elect_reason_get_code (r);
+          g_autofree char *cite = NULL;
+          if (strcmp (code, "committee-member-relative-nominated") == 0)
+            cite = g_strdup (relatives_cite);
+          else if (strcmp (code, "committee-member-nominated") == 0 && k < plain->len)
+            cite = g_strconcat (elect_reason_get_citation (plain->pdata[k++]), "；", relatives_cite, NULL);
+          if (!cite || strcmp (cite, elect_reason_get_citation (r)) == 0)
+            continue;
+          conflicts->pdata[i] = elect_reason_new (code, cite, elect_reason_get_message (r, "en"),
+                                                  elect_reason_get_message (r, "zh"));
+          elect_reason_unref (r);
+        }
+    }
   json_builder_set_member_name (b, "committee_conflicts");
   json_builder_begin_array (b);
   for (guint i = 0; i < conflicts->len; i++)

@@ -672,10 +672,30 @@ open_file (const char *path, ElectPaper *paper, gboolean writable, GError **erro
     return NULL;
   if (writable)
     {
-      if (torn_at >= 0 && (ftruncate (j->fd, torn_at) != 0 || fdatasync (j->fd) != 0))
+      if (torn_at >= 0)
         {
-          io_fail (error, _("%s: cannot drop the torn end of the journal: %s"), path);
-          return NULL;
+          /* Keep the dropped bytes beside the journal before cutting them
+           * off: a torn write and a last record altered by hand look alike,
+           * and the evidence of the second must not be destroyed. */
+          g_autofree char *aside = g_strdup_printf ("%s.dropped-%lld", path, (long long) torn_at);
+          g_autoptr (GError) local = NULL;
+          if (!g_file_set_contents_full (aside, (const char *) bytes->data + torn_at,
+                                         (gssize) (bytes->len - (gsize) torn_at),
+                                         G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local))
+            {
+              g_set_error (error, ELECT_ERROR, ELECT_ERROR_IO,
+                           _("%s: cannot keep the torn end of the journal aside in %s: %s"),
+                           path, aside, local->message);
+              return NULL;
+            }
+          if (ftruncate (j->fd, torn_at) != 0 || fdatasync (j->fd) != 0)
+            {
+              io_fail (error, _("%s: cannot drop the torn end of the journal: %s"), path);
+              return NULL;
+            }
+          g_autofree char *more = g_strdup_printf (_("%s (kept in %s)"), j->recovery, aside);
+          g_free (j->recovery);
+          j->recovery = g_steal_pointer (&more);
         }
       j->writable = TRUE;
     }

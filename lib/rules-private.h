@@ -97,6 +97,8 @@ extern const char *const elect_role_choices[];
      N_("Order of the official candidate list")) \
   X (CANDIDATES_NAME_ORDER, "candidates.name_order", POLICY, elect_name_order_choices, 0, 0, FALSE, \
      N_("Stroke-order convention for names of one surname")) \
+  X (CANDIDATES_RELATIVES_LEAVE_COMMITTEE, "candidates.relatives_leave_committee", BOOL, NULL, 0, 1, FALSE, \
+     N_("A nominee's spouse, parents, children and siblings must leave the election committee")) \
   X (PROXY_ALLOWED, "proxy.allowed", BOOL, NULL, 0, 1, FALSE, \
      N_("Proxy voting is allowed")) \
   X (PROXY_MAX_PRINCIPALS, "proxy.max_principals", INT, NULL, 0, 99, TRUE, \

@@ -17,6 +17,10 @@
  * them). */
 #define CITE_ZJ17 "浙江省村民委员会选举办法 第十七条"
 #define CITE_ZJ18 "浙江省村民委员会选举办法 第十八条"
+/* A voter nominates people (ZJ 17 ¶1 limits "所提名的候选人人数", the number
+ * of people): a name written twice for one post is one nomination of one
+ * person (RULES.md §1.7: names compared after normalisation). */
+#define CITE_ZJ17_PEOPLE "浙江省村民委员会选举办法 第十七条第一款（按所提名的人数计，同一人只计一次）"
 
 #define MAX_SEATS 99
 
@@ -133,32 +137,35 @@ elect_surplus_check (const ElectRules *rules, ElectPostKind post, gint64 seats,
   if (equal && candidates == seats)
     {
       *ok = TRUE;
-      return elect_reason_new_printf ("equal-election-allowed", cite,
+      /* Cited to the exception itself (BJr 13 ¶2, HAr 9), not to the
+       * surplus range it sets aside. */
+      const char *ecite = elect_rules_p_citation (rules, ELECT_P_CANDIDATES_EQUAL_WHEN_NOMINEES_EQUAL_SEATS);
+      return elect_reason_new_printf ("equal-election-allowed", ecite && *ecite ? ecite : cite,
                                       elect_rules_p_key (ELECT_P_CANDIDATES_EQUAL_WHEN_NOMINEES_EQUAL_SEATS),
-                                      N_("%lld candidates for %lld seats: an equal election is allowed because exactly as many people were nominated"),
+                                      N_("Candidates %lld, seats %lld: an equal election is allowed because exactly as many people were nominated"),
                                       (long long) candidates, (long long) seats);
     }
   if (candidates < lo)
     {
       *ok = FALSE;
       return elect_reason_new_printf ("surplus-too-few", cite, key,
-                                      N_("%lld candidates for %lld seats: at least %lld are required"),
+                                      N_("Candidates %lld, seats %lld: at least %lld are required"),
                                       (long long) candidates, (long long) seats, (long long) lo);
     }
   if (hi >= 0 && candidates > hi)
     {
       *ok = FALSE;
       return elect_reason_new_printf ("surplus-too-many", cite, key,
-                                      N_("%lld candidates for %lld seats: at most %lld are allowed"),
+                                      N_("Candidates %lld, seats %lld: at most %lld are allowed"),
                                       (long long) candidates, (long long) seats, (long long) hi);
     }
   *ok = TRUE;
   if (hi >= 0)
     return elect_reason_new_printf ("surplus-ok", cite, key,
-                                    N_("%lld candidates for %lld seats: within the allowed %lld–%lld"),
+                                    N_("Candidates %lld, seats %lld: within the allowed %lld–%lld"),
                                     (long long) candidates, (long long) seats, (long long) lo, (long long) hi);
   return elect_reason_new_printf ("surplus-ok", cite, key,
-                                  N_("%lld candidates for %lld seats: at least %lld are required, and there are enough"),
+                                  N_("Candidates %lld, seats %lld: at least %lld are required, and there are enough"),
                                   (long long) candidates, (long long) seats, (long long) lo);
 }
 
@@ -335,7 +342,7 @@ elect_nomination_set_candidates (ElectNomination *self, const char *id, gint64 c
   if (candidates < 1 || candidates > 10 * MAX_SEATS)
     {
       g_set_error (error, ELECT_ERROR, ELECT_ERROR_LIMIT,
-                   _("Post “%s”: %lld candidates is out of range"), id, (long long) candidates);
+                   _("Post “%s”: the number of candidates asked for (%lld) is out of range"), id, (long long) candidates);
       return FALSE;
     }
   p->wanted = candidates;
@@ -561,17 +568,17 @@ elect_nomination_count (ElectNomination *self, GError **error)
       "nomination-too-many-names",
       elect_rules_p_citation (rules, ELECT_P_CANDIDATES_NOMINATION_LIMIT_SEATS),
       elect_rules_p_key (ELECT_P_CANDIDATES_NOMINATION_LIMIT_SEATS),
-      N_("%lld times a ballot named more people for a post than its seats: those nominations are void"),
+      N_("Cases where a ballot named more people for a post than its seats: %lld (those nominations are void)"),
       (long long) self->overvotes));
   if (self->two_posts)
     g_ptr_array_add (reasons, elect_reason_new_printf (
       "nomination-two-posts-void", CITE_ZJ17, NULL,
-      N_("%lld times a ballot named the same person for two posts: those nominations are void"),
+      N_("Cases where a ballot named the same person for two posts: %lld (those nominations are void)"),
       (long long) self->two_posts));
   if (self->duplicates)
     g_ptr_array_add (reasons, elect_reason_new_printf (
-      "nomination-duplicate-name", "", NULL,
-      N_("%lld times a ballot named the same person twice for one post: counted once"),
+      "nomination-duplicate-name", CITE_ZJ17_PEOPLE, NULL,
+      N_("Cases where a ballot named the same person twice for one post: %lld (counted once)"),
       (long long) self->duplicates));
 
   for (guint i = 0; i < self->excluded_order->len; i++)
@@ -608,11 +615,11 @@ elect_nomination_count (ElectNomination *self, GError **error)
         {
           if (hi < 0)
             g_set_error (error, ELECT_ERROR, ELECT_ERROR_LIMIT,
-                         _("Post “%s”: %lld candidates were asked for, but the profile requires at least %lld for %lld seats"),
+                         _("Post “%s”: candidates asked for: %lld, but the profile requires at least %lld (seats: %lld)"),
                          post->id, (long long) wanted, (long long) lo, (long long) post->seats);
           else
             g_set_error (error, ELECT_ERROR, ELECT_ERROR_LIMIT,
-                         _("Post “%s”: %lld candidates were asked for, but the profile allows %lld–%lld for %lld seats"),
+                         _("Post “%s”: candidates asked for: %lld, but the profile allows %lld–%lld (seats: %lld)"),
                          post->id, (long long) wanted, (long long) lo, (long long) hi, (long long) post->seats);
           return NULL;
         }
@@ -652,7 +659,7 @@ elect_nomination_count (ElectNomination *self, GError **error)
               g_autofree char *names = join_names (tied);
               g_ptr_array_add (post->reasons, elect_reason_new_printf (
                 "primary-required", CITE_ZJ18, NULL,
-                N_("Post %s: %s are tied with %lld nominations at the cut-off: a primary vote (预选) among them fills %lld place(s)"),
+                N_("Post %s: %s are tied at the cut-off (nominations each: %lld): a primary vote (预选) among them fills the places left (%lld)"),
                 post->id, names, (long long) cut, (long long) (wanted - official)));
             }
         }
@@ -678,42 +685,45 @@ elect_nomination_count (ElectNomination *self, GError **error)
         g_ptr_array_add (reasons, elect_reason_ref (post->reasons->pdata[i]));
     }
 
-  /* ZJ 18: a person who is a candidate for two posts must choose one. */
-  if (valid)
-    {
-      g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                           (GDestroyNotify) g_ptr_array_unref);
-      g_autoptr (GPtrArray) order = g_ptr_array_new ();
-      for (guint p = 0; p < posts->len; p++)
-        {
-          Post *post = posts->pdata[p];
-          for (guint i = 0; i < post->nominees->len; i++)
-            {
-              Nominee *n = &g_array_index (post->nominees, Nominee, i);
-              if (n->status != ELECT_NOMINEE_OFFICIAL && n->status != ELECT_NOMINEE_PRIMARY)
-                continue;
-              GPtrArray *list = g_hash_table_lookup (seen, n->name);
-              if (!list)
-                {
-                  list = g_ptr_array_new ();
-                  g_hash_table_insert (seen, n->name, list);
-                  g_ptr_array_add (order, n->name);
-                }
-              g_ptr_array_add (list, post->id);
-            }
-        }
-      for (guint i = 0; i < order->len; i++)
-        {
-          GPtrArray *list = g_hash_table_lookup (seen, order->pdata[i]);
-          if (list->len < 2)
-            continue;
-          g_autofree char *where = join_names (list);
-          g_ptr_array_add (reasons, elect_reason_new_printf (
-            "must-choose-one-post", CITE_ZJ18, NULL,
-            N_("%s is a candidate for several posts (%s) and must confirm in writing which one to stand for"),
-            (const char *) order->pdata[i], where));
-        }
-    }
+  /* ZJ 18 ¶2 (同一选民被同时提名为两项以上职务的候选人的，本人应当以书面形式
+   * 确认作为其中一项职务的候选人): anyone validly nominated for two or more
+   * posts (by different ballots: on one ballot those nominations are void,
+   * ZJ 17 ¶2) must choose one, whatever their place in each count; people
+   * excluded before the count (barred, withdrew) are not asked. */
+  {
+    g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         (GDestroyNotify) g_ptr_array_unref);
+    g_autoptr (GPtrArray) order = g_ptr_array_new ();
+    for (guint p = 0; p < posts->len; p++)
+      {
+        Post *post = posts->pdata[p];
+        for (guint i = 0; i < post->nominees->len; i++)
+          {
+            Nominee *n = &g_array_index (post->nominees, Nominee, i);
+            if (n->status == ELECT_NOMINEE_EXCLUDED || n->votes < 1)
+              continue;
+            GPtrArray *list = g_hash_table_lookup (seen, n->name);
+            if (!list)
+              {
+                list = g_ptr_array_new ();
+                g_hash_table_insert (seen, n->name, list);
+                g_ptr_array_add (order, n->name);
+              }
+            g_ptr_array_add (list, post->id);
+          }
+      }
+    for (guint i = 0; i < order->len; i++)
+      {
+        GPtrArray *list = g_hash_table_lookup (seen, order->pdata[i]);
+        if (list->len < 2)
+          continue;
+        g_autofree char *where = join_names (list);
+        g_ptr_array_add (reasons, elect_reason_new_printf (
+          "must-choose-one-post", CITE_ZJ18, NULL,
+          N_("%s is nominated for several posts (%s) and must confirm in writing which one to stand for"),
+          (const char *) order->pdata[i], where));
+      }
+  }
 
   ElectSlate *slate = g_new0 (ElectSlate, 1);
   g_atomic_ref_count_init (&slate->rc);

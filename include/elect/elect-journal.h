@@ -33,7 +33,8 @@ G_BEGIN_DECLS
  *   program or of the machine (fsync);
  * - reopening after a crash recovers every acknowledged entry; a torn last
  *   record (the write the crash interrupted) is dropped and reported
- *   (elect_journal_get_recovery());
+ *   (elect_journal_get_recovery()); elect_journal_open() keeps the dropped
+ *   bytes in `PATH.dropped-OFFSET` before it cuts them off;
  * - a journal whose records were changed, removed or reordered anywhere but
  *   at the very end is refused with an error naming the record; the end is
  *   vouched for by the head digest (elect_journal_get_head()), which a

@@ -33,10 +33,11 @@ G_BEGIN_DECLS
  *   `candidates.name_order`), a box to mark for each, as many write-in
  *   places (另选他人) as seats, the women's post (妇女委员) as a block of its
  *   own; on Party papers a row per candidate with the columns for, against
- *   and abstain (赞成、反对、弃权) and a write-in column. The paper is
- *   scaled to fit one page (7 posts of 15 candidates fit one A4 page); a
- *   paper that does not fit even at the smallest type continues on further
- *   pages.
+ *   and abstain (赞成、反对、弃权) and a write-in column (a long Party paper
+ *   compact: a column per candidate, the places to mark below the name).
+ *   The paper is scaled to fit one page (7 posts of 15 candidates fit one
+ *   A4 page, village or Party); a paper that does not fit even at the
+ *   smallest type continues on further pages.
  * - elect_print_roll(): the public roll (RULES.md §4.4): registered voters
  *   only, by villager group (groups in the order of their numbers: 第二组
  *   before 第十组), names in the order of elect_roll_to_public_csv(), sex,

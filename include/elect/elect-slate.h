@@ -43,8 +43,13 @@ G_BEGIN_DECLS
  * The official candidates of a post are the top of its count, as many as
  * chosen within the surplus range (by default the least allowed); when the
  * cut-off falls inside a group of equal counts, the whole group goes to a
- * primary vote (预选) for the places left, reported as such. A person who is
- * an official candidate for two posts must choose one (ZJ 18).
+ * primary vote (预选) for the places left, reported as such. A person
+ * validly nominated for two or more posts (by different ballots) must
+ * confirm in writing which one to stand for (ZJ 18 ¶2: reason
+ * `must-choose-one-post`, whatever their place in each count; people
+ * excluded before the count are left out). A name repeated for one post on
+ * a ballot is one nomination (`nomination-duplicate-name`, ZJ 17 ¶1: the
+ * limit counts people).
  *
  * **Vetting (资格联审).** The statutory bars (not eligible to vote; lost
  * legal capacity or under a criminal sentence: VCL 13, 18; BJ 18) and the
@@ -733,10 +738,16 @@ ELECT_API char *elect_vetting_to_json (const ElectVetting *self,
  * @param nominees (array length=n_nominees): the nominees' records (their
  * relatives are used)
  * @param n_nominees the number of nominees
- * @param relatives whether the relatives rule applies (Zhejiang)
+ * @param relatives whether the relatives rule applies: pass the profile's
+ * `candidates.relatives_leave_committee` (true in Zhejiang and the
+ * profiles that extend it; elect-slate does so)
  * @return (element-type ElectReason) (transfer full): one reason per member
  * who must leave (codes `committee-member-nominated`,
  * `committee-member-relative-nominated`); free with g_ptr_array_unref().
+ * The reasons cite VCL 12 and, with @p relatives, ZJ 9 (the text this rule
+ * comes from); a program whose profile cites another article for
+ * `candidates.relatives_leave_committee` may re-cite them
+ * (elect_rules_get_citation(), elect_reason_new()), as elect-slate does.
  * @since 0.1
  */
 ELECT_API GPtrArray *elect_committee_conflicts (const char *const *committee,

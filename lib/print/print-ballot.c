@@ -318,7 +318,8 @@ add_party_table (Ballot *b, const Contest *k)
 
 /* The places of a column: the name, For, Against, Abstain, Write-in. */
 #define PARTY_ROWS 5
-#define PARTY_LABEL_SIZE 9.0
+/* The labels: 9 pt at full scale, never below 6.5 pt. */
+#define PARTY_LABEL_SIZE(c) MAX (9.0, 6.5 / (c)->scale)
 #define PARTY_PAD 4.0
 /* A place to mark: 20 pt (7 mm) high at full scale, never below 12 pt
  * (4.2 mm, above the 11 pt box of the other papers). */
@@ -391,7 +392,7 @@ draw_party_band (PrintCtx *c, cairo_t *cr, const PrintItem *item, double x, doub
 static PangoLayout *
 party_label (PrintCtx *c, guint row)
 {
-  return print_text (c, print_tr (c, party_labels[row]), PARTY_LABEL_SIZE, TRUE, -1,
+  return print_text (c, print_tr (c, party_labels[row]), PARTY_LABEL_SIZE (c), TRUE, -1,
                      PANGO_ALIGN_LEFT);
 }
 

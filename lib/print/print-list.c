@@ -150,11 +150,7 @@ render (PrintCtx *c, const List *l, ElectKind kind, const char *path, guint *out
           print_doc_add_text (d, line, 10.5, FALSE, PANGO_ALIGN_LEFT, 12);
         }
     }
-  print_doc_add_space (d, 18);
-  print_doc_add_text (d, print_tr (c, N_("Hereby announced.")), 11, FALSE, PANGO_ALIGN_LEFT,
-                      22)->keep_with_next = TRUE;
-  print_doc_add_space (d, 10)->keep_with_next = TRUE;
-  print_doc_add_seal (d, print_issuer (c, kind), date);
+  print_doc_add_closing (d, 18, 11, print_issuer (c, kind), date);
   return print_doc_write (d, path, title, out_pages, error);
 }
 

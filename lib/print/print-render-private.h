@@ -108,6 +108,11 @@ PrintItem *print_doc_add_row (PrintDoc *d, const char *const *cells, const doubl
 /* The closing block: the issuer with the place of the seal (盖章) and the
  * date, at the right. */
 PrintItem *print_doc_add_seal (PrintDoc *d, const char *issuer, const char *date);
+/* The closing block of a notice: a space of gap points, 特此公告, the seal
+ * and the date, kept on one page with the last two printed items before it
+ * (and the spaces between), so that it never stands alone on a page. */
+void print_doc_add_closing (PrintDoc *d, double gap, double size, const char *issuer,
+                            const char *date);
 
 /* Flows the items onto pages (the footer is drawn in the bottom margin);
  * returns the number of pages. */

@@ -276,11 +276,8 @@ render (PrintCtx *c, const PrintResult *r, const char *path, guint *out_pages, G
         }
     }
 
-  print_doc_add_space (d, 16);
-  print_doc_add_text (d, print_tr (c, N_("Hereby announced.")), BODY, FALSE, PANGO_ALIGN_LEFT,
-                      22)->keep_with_next = TRUE;
-  print_doc_add_space (d, 10)->keep_with_next = TRUE;
-  print_doc_add_seal (d, print_issuer (c, kind), date);
+  /* With at least the last lines above it (never alone on the last page). */
+  print_doc_add_closing (d, 16, BODY, print_issuer (c, kind), date);
   return print_doc_write (d, path, title, out_pages, error);
 }
 

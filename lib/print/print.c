@@ -648,6 +648,32 @@ print_doc_add_seal (PrintDoc *d, const char *issuer, const char *date)
   return item;
 }
 
+/* The items before the closing block that stay on its page. */
+#define CLOSING_KEEPS 2
+
+void
+print_doc_add_closing (PrintDoc *d, double gap, double size, const char *issuer,
+                       const char *date)
+{
+  guint printed = 0;
+
+  /* Back to the last two items that print something (a table's last rows,
+   * the last two lines of a list): they and the spaces after them go to the
+   * next page with the closing block when it does not fit. */
+  for (guint i = d->items->len; i > 0 && printed < CLOSING_KEEPS; i--)
+    {
+      PrintItem *item = g_ptr_array_index (d->items, i - 1);
+      item->keep_with_next = TRUE;
+      if (item->draw != NULL)
+        printed++;
+    }
+  print_doc_add_space (d, gap)->keep_with_next = TRUE;
+  print_doc_add_text (d, print_tr (d->c, N_("Hereby announced.")), size, FALSE, PANGO_ALIGN_LEFT,
+                      22)->keep_with_next = TRUE;
+  print_doc_add_space (d, 10)->keep_with_next = TRUE;
+  print_doc_add_seal (d, issuer, date);
+}
+
 guint
 print_doc_flow (PrintDoc *d)
 {

@@ -59,14 +59,12 @@ _list_from_data = declare("elect_negative_list_load_from_data", _vp, _cp, ctypes
 _list_unref = declare("elect_negative_list_unref", None, _vp)
 _list_n = declare("elect_negative_list_get_n_items", _uint, _vp)
 _list_id = declare("elect_negative_list_get_item_id", _cp, _vp, _uint)
-_rec_new = declare("elect_candidate_record_new", _vp, _cp)
-_rec_free = declare("elect_candidate_record_free", None, _vp)
-_rec_birth = declare("elect_candidate_record_set_birth_date", None, _vp, _vp)
-_rec_status = declare("elect_candidate_record_set_status", None, _vp, _int, _int, _int)
-_rec_post = declare("elect_candidate_record_set_post", None, _vp, _int, _int)
-_rec_fact = declare("elect_candidate_record_add_fact", None, _vp, _cp, _vp)
-_rec_relative = declare("elect_candidate_record_add_relative", _int, _vp, _cp, _cp)
 _vet = declare("elect_vet", _vp, _vp, _vp, _vp)
+_records_from_json = declare("elect_candidate_records_from_json", _vp, _cp, ctypes.c_ssize_t, _cp,
+                             _vp, _vp)
+_conflicts = declare("elect_committee_conflicts", _vp, ctypes.POINTER(_cp), ctypes.POINTER(_vp),
+                     _size, _int)
+_rules_get_bool = declare("elect_rules_get_bool", _int, _vp, _cp, ctypes.POINTER(_int), _vp)
 _vetting_unref = declare("elect_vetting_unref", None, _vp)
 _vetting_json = declare("elect_vetting_to_json", _vp, _vp, _cp)
 
@@ -74,6 +72,13 @@ glib.g_date_new_dmy.restype = _vp
 glib.g_date_new_dmy.argtypes = [ctypes.c_uint8, _int, ctypes.c_uint16]
 glib.g_date_free.restype = None
 glib.g_date_free.argtypes = [_vp]
+glib.g_ptr_array_unref.restype = None
+glib.g_ptr_array_unref.argtypes = [_vp]
+_ptr_array_unref = glib.g_ptr_array_unref
+
+
+class _GPtrArray(ctypes.Structure):
+    _fields_ = [("pdata", ctypes.POINTER(_vp)), ("len", _uint)]
 
 
 def _collation(name_order):
@@ -191,44 +196,94 @@ class NegativeList:
         return [_list_id(self._h, i).decode() for i in range(_list_n(self._h))]
 
 
+def _json_value(v):
+    if isinstance(v, (datetime.date, datetime.datetime)):
+        return v.strftime("%Y-%m-%d")
+    raise TypeError("a candidate record holds text, numbers, true/false, lists and "
+                    "objects (dates as YYYY-MM-DD or datetime.date), not %r" % (v,))
+
+
+def _records(people, negative_list, origin):
+    """The C records (a GPtrArray) of candidate-record entries, read by the
+    library's own reader of ``libelect.candidates/1``: every member is
+    checked as in a file (unknown members other than ``x-…`` are errors)."""
+    people = list(people)
+    for p in people:
+        if not isinstance(p, dict):
+            raise TypeError("a candidate record is a dict, not %r" % (p,))
+    doc = {"format": "libelect.candidates/1", "people": people}
+    data = encode(json.dumps(doc, ensure_ascii=False, default=_json_value))
+    err = new_error()
+    arr = _records_from_json(data, len(data), encode(origin),
+                             negative_list._h if negative_list else None, ctypes.byref(err))
+    if not arr:
+        raise_error(err)
+    return arr
+
+
+def _record_at(arr, i):
+    return ctypes.cast(arr, ctypes.POINTER(_GPtrArray)).contents.pdata[i]
+
+
 def vet(person, reference_date, negative_list=None, lang="en"):
     """Vets one person (资格联审) on ``reference_date``; returns the verdict as
     a dict ``{"name", "verdict", "matches": [{"item", "severity", "date",
     "code", "message", "citation"}]}``.
 
     ``person`` is a dict in the form of one entry of the candidate-record
-    file (doc/formats-candidates.md): ``name``, optional ``birth_date``,
-    ``voter``, ``legal_capacity``, ``sentenced``, ``post``, ``incumbent``,
-    ``facts`` (``[{"item", "date"}]``)."""
-    rec = _rec_new(encode(person["name"]))
-    if not rec:
-        raise ValueError("name is not valid text")
-    dates = []
+    file (doc/formats-candidates.md), read by the same reader: ``name``,
+    optional ``birth_date`` and/or ``id_number`` (the date of birth is taken
+    from it and must agree with ``birth_date``), ``voter``,
+    ``legal_capacity``, ``sentenced``, ``post``, ``incumbent``, ``facts``
+    (``[{"item", "date"}]``; with ``negative_list``, every item must be one
+    of its items) and ``relatives`` (``[{"name", "relation"}]``, checked;
+    they matter for committee_conflicts(), not for the verdict). Dates are
+    ``"YYYY-MM-DD"`` or ``datetime.date``. Raises ElectError naming the
+    member (``$.people[0].facts[1].date``) for an unknown member (code
+    ``"unknown-key"``) or a bad value (``"invalid"``)."""
+    arr = _records([person], negative_list, "vet()")
+    ref = _date(reference_date)
     try:
-        if person.get("birth_date"):
-            d = _date(person["birth_date"])
-            dates.append(d)
-            _rec_birth(rec, d)
-        _rec_status(rec, int(person.get("voter", True)), int(person.get("legal_capacity", True)),
-                    int(person.get("sentenced", False)))
-        if person.get("post"):
-            _rec_post(rec, _post_kind(person["post"]), int(person.get("incumbent", False)))
-        for fact in person.get("facts", []):
-            d = _date(fact["date"]) if fact.get("date") else None
-            if d:
-                dates.append(d)
-            _rec_fact(rec, encode(fact["item"]), d)
-        ref = _date(reference_date)
-        dates.append(ref)
-        v = _vet(rec, negative_list._h if negative_list else None, ref)
+        v = _vet(_record_at(arr, 0), negative_list._h if negative_list else None, ref)
         try:
             return json.loads(take_string(_vetting_json(v, encode(lang))))
         finally:
             _vetting_unref(v)
     finally:
-        for d in dates:
-            glib.g_date_free(d)
-        _rec_free(rec)
+        glib.g_date_free(ref)
+        _ptr_array_unref(arr)
+
+
+def committee_conflicts(profile, committee, people, lang="en"):
+    """Election-committee conflicts (VCL 12; ZJ 9): which members of the
+    election committee ``committee`` (names) must leave it because they are
+    nominated, or, where the profile's ``candidates.relatives_leave_committee``
+    holds, because they are the spouse, parent, child or sibling of a
+    nominee. ``people`` are the nominees' candidate records (dicts as for
+    vet(), with their ``relatives``). Returns ``[{"code", "message",
+    "citation"}]``."""
+    rules = _rules(profile)
+    key = b"candidates.relatives_leave_committee"
+    relatives = _int()
+    err = new_error()
+    if not _rules_get_bool(rules.handle, key, ctypes.byref(relatives), ctypes.byref(err)):
+        raise_error(err)
+    arr = _records(people, None, "committee_conflicts()")
+    try:
+        n = ctypes.cast(arr, ctypes.POINTER(_GPtrArray)).contents.len
+        recs = (_vp * max(n, 1))(*[_record_at(arr, i) for i in range(n)])
+        names = (_cp * (len(committee) + 1))(*[encode(c) for c in committee], None)
+        out = _conflicts(names, recs, n, relatives.value)
+        try:
+            res = ctypes.cast(out, ctypes.POINTER(_GPtrArray)).contents
+            return [{"code": _reason_code(res.pdata[i]).decode(),
+                     "message": _reason_msg(res.pdata[i], encode(lang)).decode(),
+                     "citation": _reason_cite(res.pdata[i]).decode()}
+                    for i in range(res.len)]
+        finally:
+            _ptr_array_unref(out)
+    finally:
+        _ptr_array_unref(arr)
 
 
 class Slate:

@@ -14,7 +14,8 @@ pages really render) and read back with pdftotext. Cases:
   party-branch  the Party branch (examples/data/party-branch): the same four
                 documents, the roll from party-roll.csv;
   ballot-fit    a synthetic paper of 7 posts with 15 candidates each fits
-                one A4 page; the same paper as SVG;
+                one A4 page, a village paper and a Party paper (and Party
+                papers of 1, 3 and 5 posts of 15); the same paper as SVG;
   errors        no Chinese font (FONTCONFIG_FILE pointing at an empty
                 configuration), an unknown layout option, a malformed input:
                 a clear message, the documented exit status, no file written
@@ -25,7 +26,9 @@ every page of a multi-page document); every candidate's name appears; the
 names of every post of a ballot appear in the order `elect-order` prints
 them (RULES.md §7.3); the roll shows no 18-character ID number, and shows
 every registered voter's masked number (RULES.md §4.4); the announcement
-has the turnout, the persons elected and the seal line. Render times are
+has the turnout, the persons elected and the seal line, and the page of the
+seal line has lines of the announcement above it (the closing block never
+stands alone on the last page). Render times are
 printed (not asserted: no timed tests).
 """
 import argparse
@@ -102,6 +105,8 @@ def to_png(env, pdf, pages, dpi=50):
 
 def render(env, label, argv, expect_pages=None):
     """Runs elect-print, checks the PDF's pages, converts it to PNG."""
+    page_number = 'Page%dof%d' if '--lang' in argv and argv[argv.index('--lang') + 1] == 'en' \
+        else '第%d页共%d页'
     out = argv[argv.index('-o') + 1]
     _, dt = env.run(argv)
     check(os.path.exists(out), 'no output ' + out)
@@ -111,7 +116,7 @@ def render(env, label, argv, expect_pages=None):
     if pages > 1:
         flat = re.sub(r'\s+', '', pdf_text(env, out))
         for n in range(1, pages + 1):
-            check('第%d页共%d页' % (n, pages) in flat, '%s: no page number %d of %d' % (label, n, pages))
+            check(page_number % (n, pages) in flat, '%s: no page number %d of %d' % (label, n, pages))
     to_png(env, out, pages)
     print('rendered %-28s %2d page(s) %8d bytes %6.0f ms' % (label, pages, os.path.getsize(out), dt * 1000))
     return out, pages
@@ -217,6 +222,37 @@ def check_result(env, label, election, expect_elected):
     e = json.load(open(election, encoding='utf-8'))
     y, m, d = (int(x) for x in e['date'].split('-'))
     check('%d年%d月%d日' % (y, m, d) in flat, 'the date is not printed')
+    check_seal_page(env, label + ' announcement', pdf)
+    # The same announcement in English and without the reasons: other page
+    # breaks, the same rule.
+    for extra, tag in ((['--lang', 'en'], 'en'), (['-O', 'reasons=no'], 'no-reasons')):
+        out = env.out('%s-notice-%s.pdf' % (label, tag))
+        pdf, _ = render(env, '%s announcement (%s)' % (label, tag),
+                        [env.prog('elect-print'), 'result', '--election', election] + extra
+                        + [result, '-o', out])
+        check_seal_page(env, '%s announcement (%s)' % (label, tag), pdf)
+
+
+PAGE_NUMBER = re.compile(r'第\s*\d+\s*页\s*共\s*\d+\s*页|Page \d+ of \d+')
+CLOSING = re.compile(r'特此公告|Hereby announced|（盖章）|\(seal\)|^\s*(\d+年\d+月\d+日|\d+ [A-Z][a-z]+ \d{4}'
+                     r'|Date: _+|日期：_+)\s*$')
+
+
+def check_seal_page(env, label, pdf):
+    """The page with the seal line has lines of the announcement on it too,
+    not only 特此公告, the seal and the date (and the footer)."""
+    pages = pdf_pages(env, pdf)
+    seal = None
+    for n in range(1, pages + 1):
+        p, _ = env.run(['pdftotext', '-layout', '-f', str(n), '-l', str(n), pdf, '-'])
+        if '（盖章）' in p.stdout or '(seal)' in p.stdout:
+            seal = n, p.stdout
+    check(seal, '%s: no page has the seal line' % label)
+    n, page = seal
+    check(n == pages, '%s: the seal line is on page %d of %d' % (label, n, pages))
+    body = [l for l in page.splitlines()
+            if l.strip() and not PAGE_NUMBER.search(l) and not CLOSING.search(l)]
+    check(body, '%s: the closing block stands alone on page %d of %d' % (label, n, pages))
 
 
 def check_candidates(env, label, source, names_by_post, expect_rule):
@@ -280,7 +316,7 @@ SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁�
 GIVEN = '建国明华伟强志文海涛晓燕秀英丽军红玉兰春梅德福永立新光辉平安'
 
 
-def synthetic_election(posts, per_post, seats):
+def synthetic_election(posts, per_post, seats, profile='village-committee'):
     contests, k = [], 0
     for p in range(posts):
         names = []
@@ -290,8 +326,9 @@ def synthetic_election(posts, per_post, seats):
             k += 1
         contests.append({'id': 'p%d' % p, 'title': '职位%d' % (p + 1), 'seats': seats,
                          'candidates': names})
-    return {'format': 'libelect.election/1', 'title': '合成选举（7个职位，每职位15名候选人）',
-            'date': '2026-12-20', 'profile': 'village-committee', 'electorate': 1000,
+    return {'format': 'libelect.election/1',
+            'title': '合成选举（%d个职位，每职位%d名候选人）' % (posts, per_post),
+            'date': '2026-12-20', 'profile': profile, 'electorate': 1000,
             'contests': contests, 'ballots': []}
 
 
@@ -322,6 +359,29 @@ def case_ballot_fit(env):
     render(env, '7x60 ballot', [env.prog('elect-print'), 'ballot', path,
                                 '-o', env.out('seven60.pdf')])
     check(pdf_pages(env, env.out('seven60.pdf')) > 1, '7x60 on one page?')
+    # Party papers (for, against, abstain, write-in for every candidate) of
+    # 1, 3, 5 and 7 posts of 15: one page each, every name in elect-order's
+    # order (a long paper is compact: a column per candidate).
+    for posts, seats in ((1, 5), (3, 3), (5, 3), (7, 1), (7, 3)):
+        label = 'party %dx15 ballot, %d seats each' % (posts, seats)
+        path = env.out('party-%dx15-%d.json' % (posts, seats))
+        doc = synthetic_election(posts, 15, seats, 'party-committee')
+        with open(path, 'w', encoding='utf-8') as f:
+            json.dump(doc, f, ensure_ascii=False)
+        pdf, _ = render(env, label, [env.prog('elect-print'), 'ballot', path,
+                                     '-o', env.out('party-%dx15-%d.pdf' % (posts, seats))], 1)
+        text = pdf_text(env, pdf)
+        for col in ('赞成', '反对', '弃权', '另选他人'):
+            check(col in text, '%s lacks the column %s' % (label, col))
+        start = 0
+        for c in doc['contests']:
+            head = text.find(c['title'] + '（应选%d名）' % seats, start)
+            check(head >= 0, '%s: post %s missing' % (label, c['title']))
+            got = in_order(text[head:], c['candidates'])
+            want = stroke_order(env, c['candidates'])
+            check(got == want, '%s, post %s: ballot order %s, elect-order %s'
+                  % (label, c['id'], got, want))
+            start = head + 1
     # SVG: one file, every page; the names are glyphs, so look at the size.
     svg = env.out('ballot.svg')
     env.run([env.prog('elect-print'), 'ballot', env.data('village-2026', 'election.json'), '-o', svg])

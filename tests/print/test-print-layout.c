@@ -91,6 +91,27 @@ test_flow_block_taller_than_a_page (void **state)
   assert_int_equal (print_flow (NULL, 0, 250, 250, NULL, NULL), 1);
 }
 
+static void
+test_flow_closing_block_takes_the_last_lines_along (void **state)
+{
+  /* An announcement's end as print_doc_add_closing () chains it: lines,
+   * the last two kept with the gap, 特此公告, a space and the seal. When the
+   * seal does not fit, the last two lines go with it to the next page: the
+   * seal's page is never only the closing block. */
+  PrintBlock b[] = { { 100, FALSE }, { 20, FALSE }, { 20, TRUE }, { 20, TRUE },
+                     { 16, TRUE }, { 15, TRUE }, { 10, TRUE }, { 110, FALSE } };
+  guint page[8];
+  double y[8];
+  assert_int_equal (print_flow (b, 8, 250, 250, page, y), 2);
+  assert_int_equal (page[1], 0);
+  assert_int_equal (page[2], 1);
+  assert_true (y[2] == 0);
+  assert_int_equal (page[3], 1);
+  assert_int_equal (page[7], 1);
+  /* Room for it all: one page. */
+  assert_int_equal (print_flow (b, 8, 311, 311, page, y), 1);
+}
+
 /* ---- grids and the scale that fits ------------------------------------------------- */
 
 static void
@@ -452,6 +473,7 @@ main (void)
     cmocka_unit_test (test_flow_keeps_a_heading_with_what_follows),
     cmocka_unit_test (test_flow_chain_longer_than_a_page_ends),
     cmocka_unit_test (test_flow_block_taller_than_a_page),
+    cmocka_unit_test (test_flow_closing_block_takes_the_last_lines_along),
     cmocka_unit_test (test_grid_columns_and_rows),
     cmocka_unit_test (test_fit_scale_takes_the_largest_that_fits),
     cmocka_unit_test (test_roll_flow_continues_groups_across_columns),

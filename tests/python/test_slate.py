@@ -118,3 +118,64 @@ def test_vet_statutory_and_age():
     assert old["verdict"] == "not-recommended" and old["matches"][0]["citation"] == "S"
     with pytest.raises(libelect.ElectError):
         libelect.NegativeList(text="[item a]\ntitle=t\n", origin="bad.ini")
+
+
+AGE_LIST = ("[item age]\ntitle=t\nkind=age-cap\nmax_age=45\n"
+            "age_date=2026-12-31\nseverity=not-recommended\nsource=S\n")
+
+
+def test_vet_id_number_gives_birth_date_rules15():
+    # RULES §1.5: the date of birth comes from the ID number (GB 11643), for
+    # the age caps of §7.2; it must agree with birth_date when both are given.
+    lst = libelect.NegativeList(text=AGE_LIST)
+    v = libelect.vet({"name": "王芳", "id_number": "11010519491231002X"}, "2026-11-30", lst)
+    assert v["verdict"] == "not-recommended", v
+    assert v["matches"][0]["item"] == "age" and v["matches"][0]["date"] == "1949-12-31"
+    with pytest.raises(libelect.ElectError) as e:
+        libelect.vet({"name": "王芳", "id_number": "11010519491231002X", "birth_date": "1949-12-30"},
+                     "2026-11-30", lst)
+    assert e.value.code == "invalid" and "birth_date" in e.value.message
+    with pytest.raises(libelect.ElectError) as e:
+        libelect.vet({"name": "王芳", "id_number": "110105194912310021"}, "2026-11-30", lst)
+    assert "id_number" in e.value.message
+
+
+def test_vet_unknown_keys_and_items_are_errors():
+    # An unknown member is an error, as in a candidate-record file
+    # (doc/formats-candidates.md); "x-" members are notes.
+    with pytest.raises(libelect.ElectError) as e:
+        libelect.vet({"name": "王芳", "birthdate": "1980-01-01"}, "2026-11-30")
+    assert e.value.code == "unknown-key" and "birthdate" in e.value.message
+    with pytest.raises(libelect.ElectError) as e:
+        libelect.vet({"name": "王芳", "facts": [{"item": "age", "when": "2020-01-01"}]}, "2026-11-30")
+    assert e.value.code == "unknown-key" and "when" in e.value.message
+    assert libelect.vet({"name": "王芳", "x-note": "ok"}, "2026-11-30")["verdict"] == "eligible"
+    # With a negative list, a fact must name one of its items.
+    lst = libelect.NegativeList(text=AGE_LIST)
+    with pytest.raises(libelect.ElectError) as e:
+        libelect.vet({"name": "王芳", "facts": [{"item": "jaywalking"}]}, "2026-11-30", lst)
+    assert e.value.code == "invalid" and "jaywalking" in e.value.message
+    # Dates may be datetime.date.
+    import datetime
+    old = libelect.vet({"name": "施国强", "birth_date": datetime.date(1975, 3, 1)},
+                       datetime.date(2026, 11, 30), lst)
+    assert old["verdict"] == "not-recommended"
+
+
+def test_vet_relatives_checked_and_committee_conflicts_zj9():
+    with pytest.raises(libelect.ElectError) as e:
+        libelect.vet({"name": "刘秀英", "relatives": [{"name": "刘父", "relation": "uncle"}]},
+                     "2026-11-30")
+    assert "relatives[0]" in e.value.message
+    person = {"name": "刘秀英", "relatives": [{"name": "刘建华", "relation": "sibling"}]}
+    assert libelect.vet(person, "2026-11-30")["verdict"] == "eligible"
+    from libelect.slate import committee_conflicts
+    # ZJ 9 ¶2: the nominee's sibling leaves the election committee; the
+    # national profile has only VCL 12 (the nominated member leaves).
+    zj = committee_conflicts("zhejiang-village-committee", ["刘建华", "郑国庆"],
+                             [person, {"name": "郑国庆"}])
+    assert [c["code"] for c in zj] == ["committee-member-relative-nominated",
+                                       "committee-member-nominated"], zj
+    assert zj[0]["citation"] == "浙江省村民委员会选举办法 第九条"
+    vc = committee_conflicts("village-committee", ["刘建华", "郑国庆"], [person, {"name": "郑国庆"}])
+    assert [c["code"] for c in vc] == ["committee-member-nominated"], vc

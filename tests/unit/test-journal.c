@@ -267,13 +267,21 @@ test_torn_end (void **state)
   assert_int_equal (elect_journal_get_n_counted (z), 6);
   assert_int_equal (elect_journal_get_dropped_bytes (z), 4096);
 
-  /* opened for appending, the torn end is cut off the file */
+  /* opened for appending, the torn end is cut off the file, and kept aside
+   * byte for byte (a torn write and an altered last record look alike:
+   * the evidence stays) */
   jh_write (f->path, data, size - 7);
   {
     g_autoptr (ElectJournal) j = elect_journal_open (f->path, paper, &error);
     assert_non_null (j);
     assert_int_equal (elect_journal_get_n_counted (j), 5);
     assert_non_null (elect_journal_get_recovery (j));
+    g_autofree char *aside = g_strdup_printf ("%s.dropped-%zu", f->path, last);
+    g_autoptr (GBytes) kept = jh_read_bytes (aside);
+    assert_int_equal (g_bytes_get_size (kept), size - 7 - last);
+    assert_memory_equal (g_bytes_get_data (kept, NULL), data + last, size - 7 - last);
+    assert_non_null (strstr (elect_journal_get_recovery (j), aside));
+    g_unlink (aside);
     g_autoptr (ElectBallot) b = elect_ballot_new (paper);
     fill (b, 5);
     assert_true (elect_journal_append_ballot (j, ELECT_ENTRY_SINGLE, 0, b, &error));

@@ -141,6 +141,81 @@ test_bjr13_equal_when_nominees_equal_seats (void **state)
   assert_false (surplus_ok (vc, ELECT_POST_KIND_MEMBER, 5, 5, 5, "surplus-too-few"));
 }
 
+/* HA 24 ¶2 (主任、副主任的候选人数应当比应选人数多一名): chair and vice-chair
+ * exactly one more, at both ends of the range. */
+static void
+test_ha24_chair_vice_exactly_one_more (void **state)
+{
+  g_autoptr (ElectRules) r = load ("henan-village-committee");
+  assert_false (surplus_ok (r, ELECT_POST_KIND_CHAIR, 1, 1, -1, "surplus-too-few"));
+  assert_true (surplus_ok (r, ELECT_POST_KIND_CHAIR, 1, 2, -1, "surplus-ok"));
+  assert_false (surplus_ok (r, ELECT_POST_KIND_CHAIR, 1, 3, -1, "surplus-too-many"));
+  assert_false (surplus_ok (r, ELECT_POST_KIND_VICE, 1, 1, -1, "surplus-too-few"));
+  assert_true (surplus_ok (r, ELECT_POST_KIND_VICE, 1, 2, -1, "surplus-ok"));
+  assert_false (surplus_ok (r, ELECT_POST_KIND_VICE, 1, 3, -1, "surplus-too-many"));
+  assert_true (surplus_ok (r, ELECT_POST_KIND_VICE, 2, 3, -1, "surplus-ok"));
+  assert_false (surplus_ok (r, ELECT_POST_KIND_VICE, 2, 4, -1, "surplus-too-many"));
+  gint64 lo, hi;
+  assert_true (elect_surplus_range (r, ELECT_POST_KIND_VICE, 1, -1, &lo, &hi, NULL));
+  assert_int_equal (lo, 2);
+  assert_int_equal (hi, 2);
+  g_autoptr (ElectReason) why = NULL;
+  gboolean ok;
+  why = elect_surplus_check (r, ELECT_POST_KIND_VICE, 1, 3, -1, &ok, NULL);
+  assert_non_null (strstr (elect_reason_get_citation (why), "河南省实施《村民委员会组织法》办法 第二十四条"));
+}
+
+/* Residents' committees: the RCL sets no surplus; BJr 13 ¶2 (候选人一般应多于
+ * 应选名额一至二人) and HAr 9 (一般应实行差额选举；…相等时，也可以实行等额选举)
+ * give +1…+2 for every post, and an equal election when exactly as many
+ * were nominated as there are seats. 6 candidates for 5 seats passes; the
+ * chair and vice-chair posts have the same range. */
+static void
+test_rcl_bjr13_har9_residents_boundaries (void **state)
+{
+  g_autoptr (ElectRules) r = load ("residents-committee");
+  assert_false (surplus_ok (r, ELECT_POST_KIND_MEMBER, 5, 5, -1, "surplus-too-few"));
+  assert_true (surplus_ok (r, ELECT_POST_KIND_MEMBER, 5, 6, -1, "surplus-ok"));
+  assert_true (surplus_ok (r, ELECT_POST_KIND_MEMBER, 5, 6, 6, "surplus-ok"));
+  assert_true (surplus_ok (r, ELECT_POST_KIND_MEMBER, 5, 7, -1, "surplus-ok"));
+  assert_false (surplus_ok (r, ELECT_POST_KIND_MEMBER, 5, 8, -1, "surplus-too-many"));
+  const ElectPostKind posts[] = { ELECT_POST_KIND_CHAIR, ELECT_POST_KIND_VICE };
+  for (guint i = 0; i < G_N_ELEMENTS (posts); i++)
+    {
+      assert_false (surplus_ok (r, posts[i], 1, 1, -1, "surplus-too-few"));
+      assert_false (surplus_ok (r, posts[i], 1, 1, 2, "surplus-too-few"));
+      assert_true (surplus_ok (r, posts[i], 1, 1, 1, "equal-election-allowed"));
+      assert_true (surplus_ok (r, posts[i], 1, 2, -1, "surplus-ok"));
+      assert_true (surplus_ok (r, posts[i], 1, 3, -1, "surplus-ok"));
+      assert_false (surplus_ok (r, posts[i], 1, 4, -1, "surplus-too-many"));
+      gint64 lo, hi;
+      assert_true (elect_surplus_range (r, posts[i], 1, -1, &lo, &hi, NULL));
+      assert_int_equal (lo, 2);
+      assert_int_equal (hi, 3);
+    }
+  /* The equal-election exception is cited to its own sources (HAr 9 too),
+   * the surplus range to BJr 13. */
+  gboolean ok;
+  g_autoptr (ElectReason) eq = elect_surplus_check (r, ELECT_POST_KIND_MEMBER, 5, 5, 5, &ok, NULL);
+  assert_true (ok);
+  assert_non_null (strstr (elect_reason_get_citation (eq), "河南省实施《城市居民委员会组织法》办法 第九条"));
+  assert_string_equal (elect_reason_get_param (eq), "candidates.equal_when_nominees_equal_seats");
+  g_autoptr (ElectReason) six = elect_surplus_check (r, ELECT_POST_KIND_MEMBER, 5, 6, -1, &ok, NULL);
+  assert_non_null (strstr (elect_reason_get_citation (six), "北京市实施《城市居民委员会组织法》办法 第十三条"));
+}
+
+/* Messages hold a count without an English plural ("1 seats", "1 times"). */
+static void
+test_messages_without_plural_of_one (void **state)
+{
+  g_autoptr (ElectRules) r = load ("village-committee");
+  gboolean ok;
+  g_autoptr (ElectReason) why = elect_surplus_check (r, ELECT_POST_KIND_CHAIR, 1, 2, -1, &ok, NULL);
+  const char *en = elect_reason_get_message (why, "en");
+  assert_null (strstr (en, "1 seats"));
+  assert_non_null (strstr (en, "seats 1"));
+}
+
 static void
 test_surplus_bad_counts (void **state)
 {
@@ -334,6 +409,109 @@ test_zj18_must_choose_one_post (void **state)
   assert_int_equal (status_of (s, 0, "李二", NULL), ELECT_NOMINEE_OFFICIAL);
   assert_int_equal (status_of (s, 1, "李二", NULL), ELECT_NOMINEE_OFFICIAL);
   assert_true (elect_slate_has_reason (s, "must-choose-one-post"));
+}
+
+/* ZJ 18 ¶2 (同一选民被同时提名为两项以上职务的候选人的，本人应当以书面形式确认
+ * 作为其中一项职务的候选人): being *nominated* for two posts (on different
+ * ballots) is enough; the person need not be an official candidate of
+ * both. A person excluded before the count is not asked; a person named for
+ * two posts only on one ballot has no valid nomination (ZJ 17 ¶2). */
+static void
+test_zj18_nominated_for_two_posts_must_choose (void **state)
+{
+  g_autoptr (ElectNomination) n = nomination ("zhejiang-village-committee",
+                                               "chair:chair:1,vice:vice:1");
+  ballots (n, 6, "chair:王一,vice:张三");
+  ballots (n, 5, "chair:李二,vice:赵四");
+  ballots (n, 1, "vice:王一");            /* 王一: official chair, not selected vice */
+  ballots (n, 1, "chair:钱五,vice:孙六");
+  ballots (n, 1, "vice:钱五");            /* 钱五: not selected in either post */
+  ballot (n, "chair:周七,vice:周七");     /* void: one ballot, two posts */
+  ballots (n, 2, "chair:吴八");
+  ballots (n, 2, "vice:吴八");            /* 吴八: barred below */
+  g_autoptr (ElectReason) bar = elect_reason_new ("statutory-bar", "村民委员会组织法 第十八条", "barred", NULL);
+  elect_nomination_exclude (n, "吴八", bar);
+  g_autoptr (ElectSlate) s = count (n);
+  assert_int_equal (status_of (s, 0, "王一", NULL), ELECT_NOMINEE_OFFICIAL);
+  assert_int_equal (status_of (s, 1, "王一", NULL), ELECT_NOMINEE_NOT_SELECTED);
+  guint must = 0;
+  gboolean wang = FALSE, qian = FALSE;
+  for (guint i = 0; i < elect_slate_get_n_reasons (s); i++)
+    {
+      ElectReason *r = elect_slate_get_reason (s, i);
+      if (strcmp (elect_reason_get_code (r), "must-choose-one-post") != 0)
+        continue;
+      must++;
+      const char *en = elect_reason_get_message (r, "en");
+      wang = wang || strstr (en, "王一") != NULL;
+      qian = qian || strstr (en, "钱五") != NULL;
+      assert_null (strstr (en, "周七"));
+      assert_null (strstr (en, "吴八"));
+      assert_string_equal (elect_reason_get_citation (r), "浙江省村民委员会选举办法 第十八条");
+    }
+  assert_int_equal (must, 2);
+  assert_true (wang);
+  assert_true (qian);
+
+  /* Also when the nomination meeting missed its quorum (ZJ 18 ¶1(二): the
+   * nominees are then preliminary candidates for a primary vote). */
+  g_autoptr (ElectNomination) q = nomination ("zhejiang-village-committee",
+                                               "chair:chair:1,vice:vice:1");
+  assert_true (elect_nomination_set_turnout (q, 100, 40, NULL));
+  ballots (q, 2, "chair:王一");
+  ballots (q, 1, "vice:王一");
+  g_autoptr (ElectSlate) t = count (q);
+  assert_false (elect_slate_is_valid (t));
+  assert_true (elect_slate_has_reason (t, "must-choose-one-post"));
+}
+
+/* RULES §1.7, ZJ 17 ¶1 (the limit counts the people nominated): a name
+ * repeated for one post on a ballot counts once, and the reason says so
+ * with a citation; the defect counts are stated without "1 times". */
+static void
+test_zj17_duplicate_name_cited (void **state)
+{
+  g_autoptr (ElectNomination) n = nomination ("village-committee", "member:member:3");
+  ballot (n, "member:李二,member:李二,member:张三");
+  ballot (n, "member:王一,member:王一");
+  g_autoptr (ElectSlate) s = count (n);
+  gint64 v;
+  status_of (s, 0, "李二", &v);
+  assert_int_equal (v, 1);
+  gboolean found = FALSE;
+  for (guint i = 0; i < elect_slate_get_n_reasons (s); i++)
+    {
+      ElectReason *r = elect_slate_get_reason (s, i);
+      if (strcmp (elect_reason_get_code (r), "nomination-duplicate-name") != 0)
+        continue;
+      found = TRUE;
+      assert_non_null (strstr (elect_reason_get_citation (r), "浙江省村民委员会选举办法 第十七条"));
+      assert_non_null (strstr (elect_reason_get_message (r, "en"), ": 2"));
+    }
+  assert_true (found);
+
+  g_autoptr (ElectNomination) m = nomination ("zhejiang-village-committee", "chair:chair:1,vice:vice:1");
+  ballot (m, "chair:王一,chair:李二");
+  ballot (m, "chair:张三,vice:张三");
+  ballot (m, "vice:赵四,vice:赵四");
+  g_autoptr (ElectSlate) t = count (m);
+  const char *codes[] = { "nomination-too-many-names", "nomination-two-posts-void",
+                          "nomination-duplicate-name" };
+  for (guint k = 0; k < G_N_ELEMENTS (codes); k++)
+    {
+      gboolean seen = FALSE;
+      for (guint i = 0; i < elect_slate_get_n_reasons (t); i++)
+        {
+          ElectReason *r = elect_slate_get_reason (t, i);
+          if (strcmp (elect_reason_get_code (r), codes[k]) != 0)
+            continue;
+          seen = TRUE;
+          assert_null (strstr (elect_reason_get_message (r, "en"), "1 times"));
+          assert_true (elect_reason_get_citation (r)[0] != '\0');
+        }
+      if (!seen)
+        fail_msg ("no %s", codes[k]);
+    }
 }
 
 /* ZJ 18 (由过半数选民参加投票提名), BJ 16, HA 24: the nomination needs more
@@ -549,12 +727,17 @@ main (void)
     cmocka_unit_test (test_bj16_per_post),
     cmocka_unit_test (test_ha24_per_post),
     cmocka_unit_test (test_bjr13_equal_when_nominees_equal_seats),
+    cmocka_unit_test (test_ha24_chair_vice_exactly_one_more),
+    cmocka_unit_test (test_rcl_bjr13_har9_residents_boundaries),
+    cmocka_unit_test (test_messages_without_plural_of_one),
     cmocka_unit_test (test_surplus_bad_counts),
     cmocka_unit_test (test_zj18_top_of_count),
     cmocka_unit_test (test_zj18_tie_at_cutoff_primary),
     cmocka_unit_test (test_zj17_limit_to_seats),
     cmocka_unit_test (test_zj17_same_person_two_posts_void),
     cmocka_unit_test (test_zj18_must_choose_one_post),
+    cmocka_unit_test (test_zj18_nominated_for_two_posts_must_choose),
+    cmocka_unit_test (test_zj17_duplicate_name_cited),
     cmocka_unit_test (test_zj18_bj16_ha24_nomination_quorum),
     cmocka_unit_test (test_excluded_next_moves_up),
     cmocka_unit_test (test_set_candidates_within_range),

@@ -9,6 +9,7 @@
 #include <cmocka.h>
 #include <stdio.h>
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "rules-private.h"
 
@@ -284,6 +285,89 @@ test_vcl12_zj9_committee_conflicts (void **state)
   assert_string_equal (elect_reason_get_citation (zj->pdata[1]), "浙江省村民委员会选举办法 第九条");
 }
 
+static gboolean
+relatives_rule (const ElectRules *r, const char **citation)
+{
+  gboolean on = FALSE;
+  g_autoptr (GError) error = NULL;
+  if (!elect_rules_get_bool (r, "candidates.relatives_leave_committee", &on, &error))
+    fail_msg ("%s", error->message);
+  if (citation)
+    *citation = elect_rules_get_citation (r, "candidates.relatives_leave_committee");
+  return on;
+}
+
+/* Whether the committee conflicts of @r include a relative's (ZJ 9 ¶2). */
+static gboolean
+relative_conflict (const ElectRules *r)
+{
+  g_autoptr (ElectCandidateRecord) a = elect_candidate_record_new ("刘秀英");
+  assert_true (elect_candidate_record_add_relative (a, "刘建华", "sibling"));
+  ElectCandidateRecord *noms[] = { a };
+  const char *committee[] = { "刘建华", NULL };
+  g_autoptr (GPtrArray) c = elect_committee_conflicts (committee, noms, 1, relatives_rule (r, NULL));
+  return c->len == 1
+         && strcmp (elect_reason_get_code (c->pdata[0]), "committee-member-relative-nominated") == 0;
+}
+
+/* ZJ 9 ¶2 (…候选人…的配偶、父母子女、兄弟姐妹担任村民选举委员会成员的，应当退出)
+ * is a parameter of the profile, candidates.relatives_leave_committee, not
+ * a matter of the profile's name: a grandchild of the Zhejiang profile (a
+ * key file extending a key file extending it) keeps it, with its citation;
+ * the national profile (VCL 12: only the nominated member leaves) has it
+ * off; a profile named "zhejiang-…" that extends the national one does not
+ * get it by its name; a new province's profile that sets it has it. */
+static void
+test_zj9_relatives_rule_is_a_profile_parameter (void **state)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("elect-zj9-XXXXXX", &error);
+  assert_non_null (dir);
+  g_autofree char *county = g_build_filename (dir, "jx-county.ini", NULL);
+  g_autofree char *village = g_build_filename (dir, "jx-village.ini", NULL);
+  assert_true (g_file_set_contents (county, "[profile]\nname=jx-county\n"
+                                    "extends=zhejiang-village-committee\n", -1, NULL));
+  assert_true (g_file_set_contents (village, "[profile]\nname=jx-village\nextends=jx-county\n"
+                                    "[seats]\nrange=5-7\nrange.citation=local\n", -1, NULL));
+  g_autoptr (ElectRules) grandchild = elect_rules_load (village, &error);
+  if (!grandchild)
+    fail_msg ("%s", error->message);
+  assert_string_equal (elect_rules_get_parent (grandchild), "jx-county");
+  const char *cite = NULL;
+  assert_true (relatives_rule (grandchild, &cite));
+  assert_string_equal (cite, "浙江省村民委员会选举办法 第九条");
+  assert_true (relative_conflict (grandchild));
+  g_remove (village);
+  g_remove (county);
+  g_rmdir (dir);
+
+  g_autoptr (ElectRules) zj = elect_rules_load ("zhejiang-village-committee", &error);
+  assert_non_null (zj);
+  assert_true (relatives_rule (zj, NULL));
+  assert_true (relative_conflict (zj));
+
+  g_autoptr (ElectRules) vc = elect_rules_load ("village-committee", &error);
+  assert_non_null (vc);
+  assert_false (relatives_rule (vc, NULL));
+  assert_false (relative_conflict (vc));
+
+  g_autoptr (ElectRules) named = elect_rules_load_from_data (
+    "[profile]\nname=zhejiang-test\nextends=village-committee\n", -1, "named.ini", &error);
+  if (!named)
+    fail_msg ("%s", error->message);
+  assert_false (relatives_rule (named, NULL));
+
+  g_autoptr (ElectRules) custom = elect_rules_load_from_data (
+    "[profile]\nname=guangdong-village-committee\nextends=village-committee\n"
+    "[candidates]\nrelatives_leave_committee=true\n"
+    "relatives_leave_committee.citation=某省村民委员会选举办法 第八条\n", -1, "gd.ini", &error);
+  if (!custom)
+    fail_msg ("%s", error->message);
+  assert_true (relatives_rule (custom, &cite));
+  assert_string_equal (cite, "某省村民委员会选举办法 第八条");
+  assert_true (relative_conflict (custom));
+}
+
 int
 main (void)
 {
@@ -298,6 +382,7 @@ main (void)
     cmocka_unit_test (test_72_shipped_lists_load),
     cmocka_unit_test (test_list_errors_name_group_and_key),
     cmocka_unit_test (test_vcl12_zj9_committee_conflicts),
+    cmocka_unit_test (test_zj9_relatives_rule_is_a_profile_parameter),
   };
   return cmocka_run_group_tests_name ("vetting", tests, NULL, NULL);
 }

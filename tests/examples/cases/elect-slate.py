@@ -108,3 +108,96 @@ CASES = [
     case('not-json', SAMPLE[:5] + ['--candidates', '{tmp}/c.json'] + SAMPLE[7:],
          files={'c.json': '{"format": '}, exit=1, stderr_lines=1, stdout_lines=0),
 ]
+
+
+# A barred person is excluded with the match that bars, not with a soft
+# (不宜) item that the list happens to give first (RULES §7.2).
+SOFT_FIRST_LIST = """[item absent]
+title=long absent
+kind=flag
+severity=not-recommended
+source=SRC-SOFT
+[item investigation]
+title=under investigation
+kind=flag
+severity=barred
+source=SRC-HARD
+"""
+BARRED_FILES = {
+    'n.json': json.dumps({"format": "libelect.nominations/1",
+                          "posts": [{"id": "chair", "kind": "chair", "seats": 1}],
+                          "ballots": [{"chair": ["王一"]}, {"chair": ["王一"]}, {"chair": ["李二"]},
+                                      {"chair": ["张三"]}]}, ensure_ascii=False),
+    'c.json': json.dumps({"format": "libelect.candidates/1",
+                          "people": [{"name": "王一", "facts": [{"item": "absent"},
+                                                               {"item": "investigation"}]},
+                                     {"name": "李二"}, {"name": "张三"}]}, ensure_ascii=False),
+    'list.ini': SOFT_FIRST_LIST,
+}
+
+
+def check_barred_reason(doc):
+    v = verdicts(doc)
+    assert v['王一'] == ('barred', ['absent', 'investigation']), v['王一']
+    chair = post(doc, 'chair')
+    assert {n['name']: n['status'] for n in chair['nominees']}['王一'] == 'excluded'
+    assert chair['official'] == ['李二', '张三'] or chair['official'] == ['张三', '李二'], chair
+    cites = [r['citation'] for r in doc['nomination']['reasons'] if r['code'] == 'negative-list-item']
+    assert cites == ['SRC-HARD'], cites
+
+
+# ZJ 9 ¶2 (a committee member whose close relative is nominated leaves the
+# election committee) follows the profile parameter
+# candidates.relatives_leave_committee, not the profile's name.
+ZJ9_FILES = {
+    'n.json': json.dumps({"format": "libelect.nominations/1",
+                          "posts": [{"id": "chair", "kind": "chair", "seats": 1}],
+                          "committee": ["刘建华", "郑国庆", "马晓东"],
+                          "ballots": [{"chair": ["刘秀英"]}, {"chair": ["郑国庆"]}]},
+                         ensure_ascii=False),
+    'c.json': json.dumps({"format": "libelect.candidates/1",
+                          "people": [{"name": "刘秀英",
+                                      "relatives": [{"name": "刘建华", "relation": "sibling"}]},
+                                     {"name": "郑国庆"}]}, ensure_ascii=False),
+    'jx-county.ini': '[profile]\nname=jx-county\nextends=zhejiang-village-committee\n',
+    'jx-village.ini': '[profile]\nname=jx-village\nextends=jx-county\n',
+    'gd.ini': ('[profile]\nname=guangdong-village-committee\nextends=village-committee\n'
+               '[candidates]\nrelatives_leave_committee=true\n'
+               'relatives_leave_committee.citation=某省村民委员会选举办法 第八条\n'),
+}
+
+
+def zj9_argv(profile):
+    return ['elect-slate', '--profile', profile, '--nominations', '{tmp}/n.json',
+            '--candidates', '{tmp}/c.json', '--reference-date', '2026-11-30', '--lang', 'en']
+
+
+def conflicts_are(expected):
+    def check(doc):
+        got = [(r['code'], r['citation']) for r in doc['committee_conflicts']]
+        assert got == expected, got
+    return check
+
+
+VCL12 = '村民委员会组织法 第十二条'
+ZJ9 = '浙江省村民委员会选举办法 第九条'
+GD = '某省村民委员会选举办法 第八条'
+
+CASES += [
+    case('barred-by-the-hard-item',
+         ['elect-slate', '--profile', 'village-committee', '--nominations', '{tmp}/n.json',
+          '--candidates', '{tmp}/c.json', '--negative-list', '{tmp}/list.ini',
+          '--reference-date', '2026-11-30', '--lang', 'en'],
+         files=BARRED_FILES, stdout_json=check_barred_reason),
+    case('zj9-grandchild-profile-keeps-it', zj9_argv('{tmp}/jx-village.ini'), files=ZJ9_FILES,
+         stdout_json=conflicts_are([('committee-member-relative-nominated', ZJ9),
+                                    ('committee-member-nominated', VCL12 + '；' + ZJ9)])),
+    case('zj9-zhejiang', zj9_argv('zhejiang-village-committee'), files=ZJ9_FILES,
+         stdout_json=conflicts_are([('committee-member-relative-nominated', ZJ9),
+                                    ('committee-member-nominated', VCL12 + '；' + ZJ9)])),
+    case('zj9-not-in-village-committee', zj9_argv('village-committee'), files=ZJ9_FILES,
+         stdout_json=conflicts_are([('committee-member-nominated', VCL12)])),
+    case('zj9-custom-profile-sets-it', zj9_argv('{tmp}/gd.ini'), files=ZJ9_FILES,
+         stdout_json=conflicts_are([('committee-member-relative-nominated', GD),
+                                    ('committee-member-nominated', VCL12 + '；' + GD)])),
+]
