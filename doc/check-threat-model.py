@@ -14,13 +14,15 @@ test, as a code span:
                             with a non-empty corpus/TARGET/
   `bench/NAME`              benchmark('NAME', …) in bench/meson.build
   `setup/NAME`              add_test_setup('NAME', …) in tests/meson.build
+  `build/NAME`              a build directory NAME that tools/test.sh
+                            configures (run_build NAME …) and tests
 
 and every such reference anywhere in the page must resolve."""
 import os
 import re
 import sys
 
-REF = re.compile(r'`((?:unit|examples|python|fuzz|bench|setup)/[^`]+)`')
+REF = re.compile(r'`((?:unit|examples|python|fuzz|bench|setup|build)/[^`]+)`')
 
 
 def read(root, *parts):
@@ -64,7 +66,8 @@ def resolve(root, ref):
             return 'no tests/fuzz/fuzz-%s.c' % rest
         build = read(root, 'tests', 'fuzz', 'meson.build')
         listed = re.search(r"^fuzz_targets = \[(.*?)^\]", build, re.S | re.M)
-        if not listed or "'%s'" % rest not in listed.group(1):
+        added = re.search(r"^\s*fuzz_targets \+= '%s'" % re.escape(rest), build, re.M)
+        if not added and (not listed or "'%s'" % rest not in listed.group(1)):
             return '%s is not in fuzz_targets' % rest
         corpus = os.path.join(root, 'tests', 'fuzz', 'corpus', rest)
         if not os.path.isdir(corpus) or not os.listdir(corpus):
@@ -73,6 +76,11 @@ def resolve(root, ref):
     if kind == 'bench':
         if not re.search(r"benchmark\(\s*'%s'" % re.escape(rest), read(root, 'bench', 'meson.build')):
             return 'no benchmark %s in bench/meson.build' % rest
+        return None
+    if kind == 'build':
+        if not re.search(r"^\s*(?:\S+=\S+\s+)*run_build %s\s" % re.escape(rest),
+                         read(root, 'tools', 'test.sh'), re.M):
+            return 'tools/test.sh does not build and test %s' % rest
         return None
     if not re.search(r"add_test_setup\(\s*'%s'" % re.escape(rest), read(root, 'tests', 'meson.build')):
         return 'no test setup %s in tests/meson.build' % rest

@@ -5,7 +5,7 @@
 #                 python, examples, abi, docs);
 #  2. build-asan/ -Db_sanitize=address,undefined: the C suites (everything
 #                 but python and docs) with leak detection and UBSan fatal;
-#  3. build-ci/   again, the C suites (unit, api, fuzz) under valgrind
+#  3. build-ci/   again, the C suites (unit, api, fuzz, print-c) under valgrind
 #                 memcheck (meson test --setup valgrind: any error or
 #                 definite leak fails);
 #  4. build-fuzz/ clang, -Dfuzzing=true, ASan+UBSan: a short run (3 s) of
@@ -69,10 +69,14 @@ UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 
 # The C suites of build-ci under valgrind (results in testlog-valgrind.json).
 if [ -f build-ci/build.ninja ]; then
-  echo "==== build-ci: test --setup valgrind (unit, api, fuzz)"
+  echo "==== build-ci: test --setup valgrind (unit, api, fuzz, print-c)"
+  print_c=()
+  grep -q "print-c" build-ci/meson-info/intro-tests.json 2>/dev/null && print_c=(--suite print-c)
   meson test -C build-ci --setup valgrind --num-processes "$jobs" --print-errorlogs \
-    --suite unit --suite api --suite fuzz
-  echo "==== build-ci: valgrind exit status $?"
+    --suite unit --suite api --suite fuzz "${print_c[@]}"
+  status=$?
+  echo "==== build-ci: valgrind exit status $status"
+  [ -s build-ci/meson-logs/testlog-valgrind.json ] || build_failures+=("build-ci: the valgrind pass ran no test (exit status $status)")
 else
   build_failures+=("build-ci: no build for the valgrind pass")
 fi
