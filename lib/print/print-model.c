@@ -579,100 +579,11 @@ print_roll_list_free (PrintRollList *list)
   g_free (list);
 }
 
-static int
-digit_value (gunichar c)
-{
-  switch (c)
-    {
-    case 0x96F6: case 0x3007: return 0;   /* 零 〇 */
-    case 0x4E00: return 1;                /* 一 */
-    case 0x4E8C: case 0x4E24: return 2;   /* 二 两 */
-    case 0x4E09: return 3;                /* 三 */
-    case 0x56DB: return 4;                /* 四 */
-    case 0x4E94: return 5;                /* 五 */
-    case 0x516D: return 6;                /* 六 */
-    case 0x4E03: return 7;                /* 七 */
-    case 0x516B: return 8;                /* 八 */
-    case 0x4E5D: return 9;                /* 九 */
-    default: return -1;
-    }
-}
-
-static int
-unit_value (gunichar c)
-{
-  switch (c)
-    {
-    case 0x5341: return 10;     /* 十 */
-    case 0x767E: return 100;    /* 百 */
-    case 0x5343: return 1000;   /* 千 */
-    default: return 0;
-    }
-}
-
-gboolean
-print_group_number (const char *name, guint64 *out)
-{
-  const char *p = name;
-  guint64 total = 0;
-  gint64 digit = -1;
-  gboolean any = FALSE;
-
-  g_return_val_if_fail (name != NULL && out != NULL, FALSE);
-  if (!g_utf8_validate (name, -1, NULL))
-    return FALSE;
-  if (g_str_has_prefix (p, "第"))
-    p += strlen ("第");
-  if (*p >= '0' && *p <= '9')
-    {
-      for (; *p >= '0' && *p <= '9'; p++)
-        {
-          if (total > G_GUINT64_CONSTANT (1000000000))
-            return FALSE;
-          total = total * 10 + (guint64) (*p - '0');
-        }
-      *out = total;
-      return TRUE;
-    }
-  for (; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      int d = digit_value (c), u = unit_value (c);
-      if (d >= 0)
-        digit = d;
-      else if (u > 0)
-        {
-          /* 十二 is 12: a unit without a digit before it counts one. */
-          total += (guint64) (digit < 0 ? 1 : digit) * (guint64) u;
-          digit = -1;
-        }
-      else
-        break;
-      any = TRUE;
-    }
-  if (!any)
-    return FALSE;
-  *out = total + (guint64) (digit < 0 ? 0 : digit);
-  return TRUE;
-}
-
-int
-print_group_compare (const char *a, const char *b)
-{
-  guint64 na, nb;
-  gboolean ha = print_group_number (a, &na), hb = print_group_number (b, &nb);
-  if (ha && hb && na != nb)
-    return na < nb ? -1 : 1;
-  if (ha != hb)
-    return ha ? -1 : 1;
-  return strcmp (a, b);
-}
-
 static gint
 group_cmp (gconstpointer pa, gconstpointer pb)
 {
   const PrintRollGroup *a = *(PrintRollGroup *const *) pa, *b = *(PrintRollGroup *const *) pb;
-  return print_group_compare (a->name, b->name);
+  return elect_group_compare (a->name, b->name);
 }
 
 /* One RFC 4180 record from *pos: 1, or 0 at the end of the data, or -1

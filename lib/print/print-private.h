@@ -128,18 +128,12 @@ typedef struct {
 } PrintRollList;
 
 /* Reads `group,name,sex,id_masked` CSV; groups are put in the order of
- * print_group_compare(). A row whose id_masked is not masked (no `*`) is
+ * elect_group_compare(). A row whose id_masked is not masked (no `*`) is
  * refused: the printed roll never shows a full ID number. */
 PrintRollList *print_roll_list_from_csv (const char *data, gssize length, GError **error);
 void print_roll_list_free (PrintRollList *list);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PrintRollList, print_roll_list_free)
 
-/* The number in a villager group's name: Arabic digits (第3组, 3组) or Chinese
- * numerals up to 9999 (第十二组, 二十三组, 第一百零五组); FALSE when there
- * is none. */
-gboolean print_group_number (const char *name, guint64 *out);
-/* Groups with numbers first, by number; then the others by code point. */
-int print_group_compare (const char *a, const char *b);
 
 /* ---- layout arithmetic (print-layout.c) ------------------------------------- */
 

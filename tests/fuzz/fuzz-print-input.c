@@ -81,7 +81,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
         for (guint g = 0; g < l->groups->len; g++)
           {
             const PrintRollGroup *grp = g_ptr_array_index (l->groups, g);
-            if (g > 0 && print_group_compare (((PrintRollGroup *) g_ptr_array_index (l->groups, g - 1))->name,
+            if (g > 0 && elect_group_compare (((PrintRollGroup *) g_ptr_array_index (l->groups, g - 1))->name,
                                               grp->name) > 0)
               abort ();
             for (guint k = 0; k < grp->people->len; k++)
@@ -104,7 +104,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
     guint64 num;
     /* The group-number parser on the same bytes, as a name. */
     char *name = g_strndup (text, (gsize) len);
-    print_group_number (name, &num);
+    elect_group_number (name, &num);
     g_free (name);
   }
   return 0;

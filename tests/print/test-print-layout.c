@@ -228,33 +228,6 @@ test_roll_flow_counts_every_person_once (void **state)
 
 /* ---- villager groups ------------------------------------------------------------------- */
 
-static void
-test_group_numbers (void **state)
-{
-  static const struct { const char *name; guint64 n; } cases[] = {
-    { "第一组", 1 }, { "第十组", 10 }, { "第十二组", 12 }, { "二十三组", 23 },
-    { "第二十组", 20 }, { "第一百零五组", 105 }, { "第3组", 3 }, { "12组", 12 },
-    { "第两组", 2 },
-  };
-  guint64 n = 0;
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      if (!print_group_number (cases[i].name, &n) || n != cases[i].n)
-        fail_msg ("%s: %llu, expected %llu", cases[i].name, (unsigned long long) n,
-                  (unsigned long long) cases[i].n);
-    }
-  assert_false (print_group_number ("东片", &n));
-  assert_false (print_group_number ("", &n));
-  /* Printed in the order of the numbers, not of the bytes (第七组 < 第三组 as
-   * UTF-8), the numbered groups first. */
-  assert_true (print_group_compare ("第三组", "第七组") < 0);
-  assert_true (print_group_compare ("第二组", "第十组") < 0);
-  assert_true (print_group_compare ("第十组", "第十一组") < 0);
-  assert_true (print_group_compare ("第八组", "东片") < 0);
-  assert_true (print_group_compare ("东片", "西片") != 0);
-  assert_int_equal (print_group_compare ("第一组", "第一组"), 0);
-}
-
 /* ---- the public roll CSV (RULES.md §4.4: masked ID numbers only) ---------------------------- */
 
 static void
@@ -479,7 +452,6 @@ main (void)
     cmocka_unit_test (test_roll_flow_continues_groups_across_columns),
     cmocka_unit_test (test_roll_flow_never_ends_a_column_with_a_heading),
     cmocka_unit_test (test_roll_flow_counts_every_person_once),
-    cmocka_unit_test (test_group_numbers),
     cmocka_unit_test (test_roll_csv_groups_and_totals),
     cmocka_unit_test (test_roll_csv_refuses_a_full_id_number),
     cmocka_unit_test (test_roll_csv_errors),
