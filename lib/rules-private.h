@@ -162,7 +162,11 @@ extern const char *const elect_role_choices[];
   X (SCHEDULE_RESULTS_DAYS_AFTER, "schedule.results_days_after", DAYS, NULL, 0, 365, TRUE, \
      N_("Results announced at the latest this many days after")) \
   X (SCHEDULE_HANDOVER_DAYS, "schedule.handover_days", DAYS, NULL, 0, 365, TRUE, \
-     N_("Handover within this many days of the new committee"))
+     N_("Handover within this many days of the new committee")) \
+  X (SCHEDULE_ARRANGEMENTS_DAYS_BEFORE, "schedule.arrangements_days_before", DAYS, NULL, 0, 365, TRUE, \
+     N_("Time, place and manner of voting announced at least this many days before")) \
+  X (SCHEDULE_AUDIT_DAYS_BEFORE, "schedule.audit_days_before", DAYS, NULL, 0, 365, TRUE, \
+     N_("Departure audit results published at least this many days before"))
 
 typedef enum {
 #define ELECT_X_ENUM(id, key, type, choices, lo, hi, opt, doc) ELECT_P_##id,

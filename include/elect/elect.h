@@ -25,7 +25,9 @@
 #include <elect/elect-roll.h>
 #include <elect/elect-collate.h>
 #include <elect/elect-slate.h>
+#include <elect/elect-committee.h>
 #include <elect/elect-journal.h>
 #include <elect/elect-audit.h>
+#include <elect/elect-schedule.h>
 #include <elect/elect-enums.h>
 #undef ELECT_INSIDE
