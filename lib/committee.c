@@ -7,11 +7,11 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "elect/elect.h"
 #include "i18n-private.h"
+#include "json-doc-private.h"
 #include "reason-private.h"
 #include "rules-private.h"
 
@@ -1052,149 +1052,6 @@ elect_composition_to_json (const ElectComposition *self, const char *lang)
 
 /* ------------------------------------------------------------ the reader */
 
-static gboolean
-check_keys (JsonObject *o, const char *const *known, const char *origin, const char *path,
-            GError **error)
-{
-  g_autoptr (GList) members = json_object_get_members (o);
-  for (GList *l = members; l; l = l->next)
-    {
-      const char *k = l->data;
-      if (g_str_has_prefix (k, "x-") || g_strv_contains (known, k))
-        continue;
-      g_set_error (error, ELECT_ERROR, ELECT_ERROR_UNKNOWN_KEY, _("%s: %s: unknown member “%s”"),
-                   origin, path, k);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* The member @key as a string: NULL when absent (and not @required) or on
- * error (*failed set). */
-static const char *
-get_string (JsonObject *o, const char *key, gboolean required, const char *origin,
-            const char *path, GError **error, gboolean *failed)
-{
-  JsonNode *n = json_object_get_member (o, key);
-  *failed = FALSE;
-  if (!n)
-    {
-      if (required)
-        {
-          g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID, _("%s: %s.%s: missing (a string)"),
-                       origin, path, key);
-          *failed = TRUE;
-        }
-      return NULL;
-    }
-  if (json_node_get_value_type (n) != G_TYPE_STRING)
-    {
-      g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID, _("%s: %s.%s: expected a string"),
-                   origin, path, key);
-      *failed = TRUE;
-      return NULL;
-    }
-  return json_node_get_string (n);
-}
-
-static gboolean
-get_int (JsonObject *o, const char *key, gint64 lo, gint64 hi, gint64 *out, const char *origin,
-         const char *path, GError **error)
-{
-  JsonNode *n = json_object_get_member (o, key);
-  if (!n)
-    {
-      g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID, _("%s: %s.%s: missing (an integer)"),
-                   origin, path, key);
-      return FALSE;
-    }
-  if (json_node_get_value_type (n) != G_TYPE_INT64 || json_node_get_int (n) < lo
-      || json_node_get_int (n) > hi)
-    {
-      g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID,
-                   _("%s: %s.%s: expected an integer from %lld to %lld"),
-                   origin, path, key, (long long) lo, (long long) hi);
-      return FALSE;
-    }
-  *out = json_node_get_int (n);
-  return TRUE;
-}
-
-static gboolean
-parse_iso_date (const char *s, GDate *d)
-{
-  g_date_clear (d, 1);
-  if (!s || strlen (s) != 10)
-    return FALSE;
-  for (int i = 0; i < 10; i++)
-    if ((i == 4 || i == 7) ? s[i] != '-' : !g_ascii_isdigit (s[i]))
-      return FALSE;
-  int y = atoi (s), m = atoi (s + 5), dd = atoi (s + 8);
-  if (y < 1 || !g_date_valid_dmy ((GDateDay) dd, (GDateMonth) m, (GDateYear) y))
-    return FALSE;
-  g_date_set_dmy (d, (GDateDay) dd, (GDateMonth) m, (GDateYear) y);
-  return TRUE;
-}
-
-/* An optional date member; *has tells whether it was there. */
-static gboolean
-get_date (JsonObject *o, const char *key, GDate *out, gboolean *has, const char *origin,
-          const char *path, GError **error)
-{
-  gboolean failed;
-  const char *s = get_string (o, key, FALSE, origin, path, error, &failed);
-  g_date_clear (out, 1);
-  *has = FALSE;
-  if (failed)
-    return FALSE;
-  if (!s)
-    return TRUE;
-  if (!parse_iso_date (s, out))
-    {
-      g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID,
-                   _("%s: %s.%s: expected a date YYYY-MM-DD, not “%s”"), origin, path, key, s);
-      return FALSE;
-    }
-  *has = TRUE;
-  return TRUE;
-}
-
-static JsonArray *
-get_array (JsonObject *o, const char *key, const char *origin, const char *path, GError **error,
-           gboolean *failed)
-{
-  JsonNode *n = json_object_get_member (o, key);
-  *failed = FALSE;
-  if (!n)
-    return NULL;
-  if (!JSON_NODE_HOLDS_ARRAY (n))
-    {
-      g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID, _("%s: %s.%s: expected an array"),
-                   origin, path, key);
-      *failed = TRUE;
-      return NULL;
-    }
-  return json_node_get_array (n);
-}
-
-static JsonObject *
-get_object (JsonObject *o, const char *key, const char *origin, const char *path, GError **error,
-            gboolean *failed)
-{
-  JsonNode *n = json_object_get_member (o, key);
-  *failed = FALSE;
-  if (!n)
-    return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (n))
-    {
-      g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID, _("%s: %s.%s: expected an object"),
-                   origin, path, key);
-      *failed = TRUE;
-      return NULL;
-    }
-  return json_node_get_object (n);
-}
-
 /* The post names of the file, per committee. */
 static gboolean
 post_from_file (ElectCommitteeBody body, const char *s, ElectCommitteePost *out)
@@ -1223,7 +1080,7 @@ static gboolean
 read_targets (ElectCommittee *self, JsonObject *to, const char *origin, GError **error)
 {
   static const char *const keys[] = { "women", "one-shoulder", "cross-membership", "under-35", NULL };
-  if (!check_keys (to, keys, origin, "$.targets", error))
+  if (!elect_json_check_members (to, keys, origin, "$.targets", error))
     return FALSE;
   static const char *const tkeys[] = { "num", "den", "source", NULL };
   for (guint f = 0; f < N_FIGURES; f++)
@@ -1231,18 +1088,20 @@ read_targets (ElectCommittee *self, JsonObject *to, const char *origin, GError *
       const char *name = elect_composition_figure_to_string ((ElectCompositionFigure) f);
       g_autofree char *path = g_strdup_printf ("$.targets.%s", name);
       gboolean failed;
-      JsonObject *t = get_object (to, name, origin, "$.targets", error, &failed);
+      JsonObject *t = elect_json_get_object (to, name, origin, "$.targets", error, &failed);
       if (failed)
         return FALSE;
       if (!t)
         continue;
-      if (!check_keys (t, tkeys, origin, path, error))
+      if (!elect_json_check_members (t, tkeys, origin, path, error))
         return FALSE;
       gint64 num, den;
-      if (!get_int (t, "den", 1, TARGET_DEN_MAX, &den, origin, path, error)
-          || !get_int (t, "num", 0, den, &num, origin, path, error))
+      if (!elect_json_get_int (t, "den", ELECT_JSON_REQUIRED, 1, TARGET_DEN_MAX, &den, origin,
+                               path, error)
+          || !elect_json_get_int (t, "num", ELECT_JSON_REQUIRED, 0, den, &num, origin, path, error))
         return FALSE;
-      const char *source = get_string (t, "source", FALSE, origin, path, error, &failed);
+      const char *source = elect_json_get_string (t, "source", ELECT_JSON_OPTIONAL, origin, path,
+                                                  error, &failed);
       if (failed)
         return FALSE;
       elect_committee_set_target (self, (ElectCompositionFigure) f, num, den, source);
@@ -1258,56 +1117,28 @@ elect_committee_new_from_json (const char *data, gssize length, const char *orig
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   if (!origin)
     origin = "<committee>";
-  gsize len = length < 0 ? strlen (data) : (gsize) length;
-  if (len > COMMITTEE_MAX_INPUT)
-    {
-      g_set_error (error, ELECT_ERROR, ELECT_ERROR_LIMIT, _("%s: larger than %d bytes"), origin,
-                   COMMITTEE_MAX_INPUT);
-      return NULL;
-    }
-  if (!g_utf8_validate_len (data, len, NULL))
-    {
-      g_set_error (error, ELECT_ERROR, ELECT_ERROR_PARSE, _("%s: not valid UTF-8"), origin);
-      return NULL;
-    }
-  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr (GError) local = NULL;
-  if (!json_parser_load_from_data (parser, data, (gssize) len, &local))
-    {
-      g_autofree char *msg = g_utf8_make_valid (local->message, -1);
-      g_set_error (error, ELECT_ERROR, ELECT_ERROR_PARSE, _("%s: not JSON: %s"), origin, msg);
-      return NULL;
-    }
-  JsonNode *root = json_parser_get_root (parser);
-  if (!root || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID, _("%s: $: expected a JSON object"), origin);
-      return NULL;
-    }
+  g_autoptr (JsonNode) root = elect_json_doc_parse (data, length, origin, COMMITTEE_MAX_INPUT,
+                                                     "libelect.committee/1", error);
+  if (!root)
+    return NULL;
   JsonObject *o = json_node_get_object (root);
   gboolean failed;
-  const char *format = get_string (o, "format", FALSE, origin, "$", NULL, &failed);
-  if (!format || strcmp (format, "libelect.committee/1") != 0)
-    {
-      g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID, _("%s: $.format: expected \"%s\""),
-                   origin, "libelect.committee/1");
-      return NULL;
-    }
   static const char *const top[] = { "format", "village", "reference_date", "minority_groups",
                                      "targets", "people", NULL };
-  if (!check_keys (o, top, origin, "$", error))
+  if (!elect_json_check_members (o, top, origin, "$", error))
     return NULL;
   g_autoptr (ElectCommittee) self = elect_committee_new ();
-  (void) get_string (o, "village", FALSE, origin, "$", error, &failed);
+  (void) elect_json_get_string (o, "village", ELECT_JSON_OPTIONAL, origin, "$", error, &failed);
   if (failed)
     return NULL;
   GDate ref;
   gboolean has;
-  if (!get_date (o, "reference_date", &ref, &has, origin, "$", error))
+  if (!elect_json_get_date (o, "reference_date", ELECT_JSON_OPTIONAL, 1, &ref, &has, origin, "$",
+                            error))
     return NULL;
   if (has)
     elect_committee_set_reference_date (self, &ref);
-  JsonArray *groups = get_array (o, "minority_groups", origin, "$", error, &failed);
+  JsonArray *groups = elect_json_get_array (o, "minority_groups", origin, "$", error, &failed);
   if (failed)
     return NULL;
   for (guint i = 0; groups && i < json_array_get_length (groups); i++)
@@ -1324,10 +1155,10 @@ elect_committee_new_from_json (const char *data, gssize length, const char *orig
         }
       elect_committee_add_minority_group (self, norm);
     }
-  JsonObject *targets = get_object (o, "targets", origin, "$", error, &failed);
+  JsonObject *targets = elect_json_get_object (o, "targets", origin, "$", error, &failed);
   if (failed || (targets && !read_targets (self, targets, origin, error)))
     return NULL;
-  JsonArray *people = get_array (o, "people", origin, "$", error, &failed);
+  JsonArray *people = elect_json_get_array (o, "people", origin, "$", error, &failed);
   if (failed)
     return NULL;
   if (!people)
@@ -1343,16 +1174,11 @@ elect_committee_new_from_json (const char *data, gssize length, const char *orig
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *path = g_strdup_printf ("$.people[%u]", i);
-      JsonNode *e = json_array_get_element (people, i);
-      if (!JSON_NODE_HOLDS_OBJECT (e))
-        {
-          g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID, _("%s: %s: expected an object"), origin, path);
-          return NULL;
-        }
-      JsonObject *po = json_node_get_object (e);
-      if (!check_keys (po, keys, origin, path, error))
+      JsonObject *po = elect_json_array_get_object (people, i, keys, origin, path, error);
+      if (!po)
         return NULL;
-      const char *name = get_string (po, "name", TRUE, origin, path, error, &failed);
+      const char *name = elect_json_get_string (po, "name", ELECT_JSON_REQUIRED, origin, path,
+                                                error, &failed);
       if (failed)
         return NULL;
       int idx = elect_committee_add_person (self, name);
@@ -1362,7 +1188,8 @@ elect_committee_new_from_json (const char *data, gssize length, const char *orig
                        origin, path);
           return NULL;
         }
-      const char *id = get_string (po, "id", FALSE, origin, path, error, &failed);
+      const char *id = elect_json_get_string (po, "id", ELECT_JSON_OPTIONAL, origin, path, error,
+                                              &failed);
       if (failed)
         return NULL;
       if (id && !*id)
@@ -1380,7 +1207,8 @@ elect_committee_new_from_json (const char *data, gssize length, const char *orig
           return NULL;
         }
       g_hash_table_insert (ids, g_strdup (key), GUINT_TO_POINTER ((guint) idx + 1));
-      const char *sex = get_string (po, "sex", FALSE, origin, path, error, &failed);
+      const char *sex = elect_json_get_string (po, "sex", ELECT_JSON_OPTIONAL, origin, path, error,
+                                               &failed);
       if (failed)
         return NULL;
       if (sex)
@@ -1395,9 +1223,11 @@ elect_committee_new_from_json (const char *data, gssize length, const char *orig
           elect_committee_set_sex (self, (guint) idx, s);
         }
       GDate birth;
-      if (!get_date (po, "birth_date", &birth, &has, origin, path, error))
+      if (!elect_json_get_date (po, "birth_date", ELECT_JSON_OPTIONAL, 1, &birth, &has, origin,
+                                path, error))
         return NULL;
-      const char *idn = get_string (po, "id_number", FALSE, origin, path, error, &failed);
+      const char *idn = elect_json_get_string (po, "id_number", ELECT_JSON_OPTIONAL, origin, path,
+                                               error, &failed);
       if (failed)
         return NULL;
       if (idn)
@@ -1429,11 +1259,13 @@ elect_committee_new_from_json (const char *data, gssize length, const char *orig
         }
       if (has)
         elect_committee_set_birth_date (self, (guint) idx, &birth);
-      const char *eth = get_string (po, "ethnicity", FALSE, origin, path, error, &failed);
+      const char *eth = elect_json_get_string (po, "ethnicity", ELECT_JSON_OPTIONAL, origin, path,
+                                               error, &failed);
       if (failed)
         return NULL;
       elect_committee_set_ethnicity (self, (guint) idx, eth);
-      const char *edu = get_string (po, "education", FALSE, origin, path, error, &failed);
+      const char *edu = elect_json_get_string (po, "education", ELECT_JSON_OPTIONAL, origin, path,
+                                               error, &failed);
       if (failed)
         return NULL;
       if (edu)
@@ -1448,18 +1280,19 @@ elect_committee_new_from_json (const char *data, gssize length, const char *orig
             }
           elect_committee_set_education (self, (guint) idx, level);
         }
-      JsonObject *posts = get_object (po, "posts", origin, path, error, &failed);
+      JsonObject *posts = elect_json_get_object (po, "posts", origin, path, error, &failed);
       if (failed)
         return NULL;
       if (posts)
         {
           g_autofree char *ppath = g_strdup_printf ("%s.posts", path);
           static const char *const bodies[] = { "village", "party", "supervision", NULL };
-          if (!check_keys (posts, bodies, origin, ppath, error))
+          if (!elect_json_check_members (posts, bodies, origin, ppath, error))
             return NULL;
           for (guint b = 0; b < N_BODIES; b++)
             {
-              const char *s = get_string (posts, bodies[b], FALSE, origin, ppath, error, &failed);
+              const char *s = elect_json_get_string (posts, bodies[b], ELECT_JSON_OPTIONAL, origin,
+                                                     ppath, error, &failed);
               if (failed)
                 return NULL;
               ElectCommitteePost post;
@@ -1477,7 +1310,7 @@ elect_committee_new_from_json (const char *data, gssize length, const char *orig
               elect_committee_set_post (self, (guint) idx, (ElectCommitteeBody) b, post);
             }
         }
-      JsonArray *roles = get_array (po, "roles", origin, path, error, &failed);
+      JsonArray *roles = elect_json_get_array (po, "roles", origin, path, error, &failed);
       if (failed)
         return NULL;
       for (guint r = 0; roles && r < json_array_get_length (roles); r++)
@@ -1499,25 +1332,21 @@ elect_committee_new_from_json (const char *data, gssize length, const char *orig
     {
       JsonObject *po = json_node_get_object (json_array_get_element (people, i));
       g_autofree char *path = g_strdup_printf ("$.people[%u]", i);
-      JsonArray *rels = get_array (po, "relatives", origin, path, error, &failed);
+      JsonArray *rels = elect_json_get_array (po, "relatives", origin, path, error, &failed);
       if (failed)
         return NULL;
       for (guint r = 0; rels && r < json_array_get_length (rels); r++)
         {
           g_autofree char *rpath = g_strdup_printf ("%s.relatives[%u]", path, r);
-          JsonNode *re = json_array_get_element (rels, r);
-          if (!JSON_NODE_HOLDS_OBJECT (re))
-            {
-              g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID, _("%s: %s: expected an object"), origin, rpath);
-              return NULL;
-            }
-          JsonObject *ro = json_node_get_object (re);
-          if (!check_keys (ro, rel_keys, origin, rpath, error))
+          JsonObject *ro = elect_json_array_get_object (rels, r, rel_keys, origin, rpath, error);
+          if (!ro)
             return NULL;
-          const char *other = get_string (ro, "id", TRUE, origin, rpath, error, &failed);
+          const char *other = elect_json_get_string (ro, "id", ELECT_JSON_REQUIRED, origin, rpath,
+                                                     error, &failed);
           if (failed)
             return NULL;
-          const char *rel = get_string (ro, "relation", TRUE, origin, rpath, error, &failed);
+          const char *rel = elect_json_get_string (ro, "relation", ELECT_JSON_REQUIRED, origin,
+                                                   rpath, error, &failed);
           if (failed)
             return NULL;
           gpointer v = g_hash_table_lookup (ids, other);

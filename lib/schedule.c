@@ -5,11 +5,11 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "elect/elect.h"
 #include "i18n-private.h"
+#include "json-doc-private.h"
 #include "reason-private.h"
 #include "rules-private.h"
 
@@ -587,59 +587,8 @@ elect_village_dates_to_json (const ElectVillageDates *self)
 /* The reader (style of slate-json.c: every error names the origin and the
  * JSON path). */
 #define DATES_MAX_INPUT (1024 * 1024)
-
-static gboolean
-parse_iso_date (const char *s, GDate *d)
-{
-  g_date_clear (d, 1);
-  if (!s || strlen (s) != 10)
-    return FALSE;
-  for (int i = 0; i < 10; i++)
-    if ((i == 4 || i == 7) ? s[i] != '-' : !g_ascii_isdigit (s[i]))
-      return FALSE;
-  int y = atoi (s), m = atoi (s + 5), dd = atoi (s + 8);
-  /* Four-digit years from 1000: E − 365 days stays a valid GDate. */
-  if (y < 1000 || !g_date_valid_dmy ((GDateDay) dd, (GDateMonth) m, (GDateYear) y))
-    return FALSE;
-  g_date_set_dmy (d, (GDateDay) dd, (GDateMonth) m, (GDateYear) y);
-  return TRUE;
-}
-
-static gboolean
-read_date (JsonNode *n, const char *origin, const char *path, const char *key, GDate *out,
-           GError **error)
-{
-  if (json_node_get_value_type (n) != G_TYPE_STRING)
-    {
-      g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID,
-                   _("%s: %s.%s: expected a date YYYY-MM-DD"), origin, path, key);
-      return FALSE;
-    }
-  const char *s = json_node_get_string (n);
-  if (!parse_iso_date (s, out))
-    {
-      g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID,
-                   _("%s: %s.%s: expected a date YYYY-MM-DD, not “%s”"), origin, path, key, s);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-read_string (JsonObject *o, const char *key, const char *origin, char **out, GError **error)
-{
-  JsonNode *n = json_object_get_member (o, key);
-  if (!n || JSON_NODE_HOLDS_NULL (n))
-    return TRUE;
-  if (json_node_get_value_type (n) != G_TYPE_STRING)
-    {
-      g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID, _("%s: %s.%s: expected a string"),
-                   origin, "$", key);
-      return FALSE;
-    }
-  *out = g_strdup (json_node_get_string (n));
-  return TRUE;
-}
+/* Four-digit years from 1000: E − 365 days stays a valid GDate. */
+#define DATES_MIN_YEAR 1000
 
 ElectVillageDates *
 elect_village_dates_new_from_json (const char *data, gssize length, const char *origin,
@@ -649,66 +598,30 @@ elect_village_dates_new_from_json (const char *data, gssize length, const char *
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   if (!origin)
     origin = "<village-dates>";
-  gsize len = length < 0 ? strlen (data) : (gsize) length;
-  if (len > DATES_MAX_INPUT)
-    {
-      g_set_error (error, ELECT_ERROR, ELECT_ERROR_LIMIT, _("%s: larger than %d bytes"), origin,
-                   DATES_MAX_INPUT);
-      return NULL;
-    }
-  if (!g_utf8_validate_len (data ? data : "", len, NULL))
-    {
-      g_set_error (error, ELECT_ERROR, ELECT_ERROR_PARSE, _("%s: not valid UTF-8"), origin);
-      return NULL;
-    }
-  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr (GError) local = NULL;
-  if (!json_parser_load_from_data (parser, data ? data : "", (gssize) len, &local))
-    {
-      g_autofree char *msg = g_utf8_make_valid (local->message, -1);
-      g_set_error (error, ELECT_ERROR, ELECT_ERROR_PARSE, _("%s: not JSON: %s"), origin, msg);
-      return NULL;
-    }
-  JsonNode *root = json_parser_get_root (parser);
-  if (!root || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID, _("%s: $: expected a JSON object"), origin);
-      return NULL;
-    }
+  g_autoptr (JsonNode) root = elect_json_doc_parse (data, length, origin, DATES_MAX_INPUT,
+                                                     "libelect.village-dates/1", error);
+  if (!root)
+    return NULL;
   JsonObject *o = json_node_get_object (root);
-  JsonNode *f = json_object_get_member (o, "format");
-  if (!f || json_node_get_value_type (f) != G_TYPE_STRING
-      || strcmp (json_node_get_string (f), "libelect.village-dates/1") != 0)
-    {
-      g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID, _("%s: $.format: expected \"%s\""),
-                   origin, "libelect.village-dates/1");
-      return NULL;
-    }
   static const char *const top[] = { "format", "profile", "village", "election_day", "steps", NULL };
-  {
-    g_autoptr (GList) members = json_object_get_members (o);
-    for (GList *l = members; l; l = l->next)
-      if (!g_str_has_prefix (l->data, "x-") && !g_strv_contains (top, l->data))
-        {
-          g_set_error (error, ELECT_ERROR, ELECT_ERROR_UNKNOWN_KEY, _("%s: %s: unknown member “%s”"),
-                       origin, "$", (const char *) l->data);
-          return NULL;
-        }
-  }
-  JsonNode *e = json_object_get_member (o, "election_day");
-  if (!e)
-    {
-      g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID, _("%s: %s.%s: missing (a string)"),
-                   origin, "$", "election_day");
-      return NULL;
-    }
+  if (!elect_json_check_members (o, top, origin, "$", error))
+    return NULL;
   GDate day;
-  if (!read_date (e, origin, "$", "election_day", &day, error))
+  if (!elect_json_get_date (o, "election_day", ELECT_JSON_REQUIRED | ELECT_JSON_DATE_TYPE,
+                            DATES_MIN_YEAR, &day, NULL, origin, "$", error))
     return NULL;
   g_autoptr (ElectVillageDates) d = elect_village_dates_new (&day);
-  if (!read_string (o, "profile", origin, &d->profile, error)
-      || !read_string (o, "village", origin, &d->village, error))
+  gboolean failed;
+  const char *profile = elect_json_get_string (o, "profile", ELECT_JSON_NULL_ABSENT, origin, "$",
+                                               error, &failed);
+  if (failed)
     return NULL;
+  const char *village = elect_json_get_string (o, "village", ELECT_JSON_NULL_ABSENT, origin, "$",
+                                               error, &failed);
+  if (failed)
+    return NULL;
+  d->profile = g_strdup (profile);
+  d->village = g_strdup (village);
   JsonNode *steps = json_object_get_member (o, "steps");
   if (!steps)
     {
@@ -736,10 +649,9 @@ elect_village_dates_new_from_json (const char *data, gssize length, const char *
                        origin, "$.steps", code);
           return NULL;
         }
-      JsonNode *n = json_object_get_member (so, code);
-      if (JSON_NODE_HOLDS_NULL (n))
-        continue;   /* null: not recorded */
-      if (!read_date (n, origin, "$.steps", code, &d->actual[i], error))
+      /* null: not recorded */
+      if (!elect_json_get_date (so, code, ELECT_JSON_NULL_ABSENT | ELECT_JSON_DATE_TYPE,
+                                DATES_MIN_YEAR, &d->actual[i], NULL, origin, "$.steps", error))
         return NULL;
     }
   return g_steal_pointer (&d);
@@ -751,15 +663,8 @@ elect_village_dates_load (const char *path, GError **error)
   g_return_val_if_fail (path != NULL, NULL);
   g_autofree char *text = NULL;
   gsize len = 0;
-  g_autoptr (GError) local = NULL;
-  if (!g_file_get_contents (path, &text, &len, &local))
-    {
-      g_set_error (error, ELECT_ERROR,
-                   g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOENT)
-                     ? ELECT_ERROR_NOT_FOUND : ELECT_ERROR_IO,
-                   "%s", local->message);
-      return NULL;
-    }
+  if (!elect_json_doc_read_file (path, &text, &len, error))
+    return NULL;
   return elect_village_dates_new_from_json (text, (gssize) len, path, error);
 }
 

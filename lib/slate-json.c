@@ -5,175 +5,14 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "elect/elect.h"
 #include "i18n-private.h"
+#include "json-doc-private.h"
 #include "rules-private.h"
 
 #define SLATE_MAX_INPUT (64 * 1024 * 1024)
-
-static JsonNode *
-parse (const char *data, gssize length, const char *origin, const char *format, GError **error)
-{
-  gsize len = length < 0 ? strlen (data) : (gsize) length;
-  if (len > SLATE_MAX_INPUT)
-    {
-      g_set_error (error, ELECT_ERROR, ELECT_ERROR_LIMIT, _("%s: larger than %d bytes"), origin,
-                   SLATE_MAX_INPUT);
-      return NULL;
-    }
-  if (!g_utf8_validate_len (data, len, NULL))
-    {
-      g_set_error (error, ELECT_ERROR, ELECT_ERROR_PARSE, _("%s: not valid UTF-8"), origin);
-      return NULL;
-    }
-  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr (GError) local = NULL;
-  if (!json_parser_load_from_data (parser, data, (gssize) len, &local))
-    {
-      /* json-glib may cut a multi-byte character in its excerpt. */
-      g_autofree char *msg = g_utf8_make_valid (local->message, -1);
-      g_set_error (error, ELECT_ERROR, ELECT_ERROR_PARSE, _("%s: not JSON: %s"), origin, msg);
-      return NULL;
-    }
-  JsonNode *root = json_parser_get_root (parser);
-  if (!root || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID, _("%s: $: expected a JSON object"), origin);
-      return NULL;
-    }
-  JsonObject *o = json_node_get_object (root);
-  JsonNode *f = json_object_get_member (o, "format");
-  if (!f || json_node_get_value_type (f) != G_TYPE_STRING
-      || strcmp (json_node_get_string (f), format) != 0)
-    {
-      g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID, _("%s: $.format: expected \"%s\""),
-                   origin, format);
-      return NULL;
-    }
-  return json_node_copy (root);
-}
-
-static gboolean
-check_keys (JsonObject *o, const char *const *known, const char *origin, const char *path,
-            GError **error)
-{
-  g_autoptr (GList) members = json_object_get_members (o);
-  for (GList *l = members; l; l = l->next)
-    {
-      const char *k = l->data;
-      if (g_str_has_prefix (k, "x-") || g_strv_contains (known, k))
-        continue;
-      g_set_error (error, ELECT_ERROR, ELECT_ERROR_UNKNOWN_KEY, _("%s: %s: unknown member “%s”"),
-                   origin, path, k);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-get_int (JsonObject *o, const char *key, gint64 lo, gint64 hi, gint64 *out, gboolean required,
-         const char *origin, const char *path, GError **error)
-{
-  JsonNode *n = json_object_get_member (o, key);
-  if (!n)
-    {
-      if (!required)
-        return TRUE;
-      g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID, _("%s: %s.%s: missing (an integer)"),
-                   origin, path, key);
-      return FALSE;
-    }
-  if (json_node_get_value_type (n) != G_TYPE_INT64 || json_node_get_int (n) < lo
-      || json_node_get_int (n) > hi)
-    {
-      g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID,
-                   _("%s: %s.%s: expected an integer from %lld to %lld"),
-                   origin, path, key, (long long) lo, (long long) hi);
-      return FALSE;
-    }
-  *out = json_node_get_int (n);
-  return TRUE;
-}
-
-static const char *
-get_string (JsonObject *o, const char *key, gboolean required, const char *origin,
-            const char *path, GError **error, gboolean *failed)
-{
-  JsonNode *n = json_object_get_member (o, key);
-  *failed = FALSE;
-  if (!n)
-    {
-      if (required)
-        {
-          g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID, _("%s: %s.%s: missing (a string)"),
-                       origin, path, key);
-          *failed = TRUE;
-        }
-      return NULL;
-    }
-  if (json_node_get_value_type (n) != G_TYPE_STRING)
-    {
-      g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID, _("%s: %s.%s: expected a string"),
-                   origin, path, key);
-      *failed = TRUE;
-      return NULL;
-    }
-  return json_node_get_string (n);
-}
-
-static gboolean
-get_bool (JsonObject *o, const char *key, gboolean *out, const char *origin, const char *path,
-          GError **error)
-{
-  JsonNode *n = json_object_get_member (o, key);
-  if (!n)
-    return TRUE;
-  if (json_node_get_value_type (n) != G_TYPE_BOOLEAN)
-    {
-      g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID, _("%s: %s.%s: expected true or false"),
-                   origin, path, key);
-      return FALSE;
-    }
-  *out = json_node_get_boolean (n);
-  return TRUE;
-}
-
-static gboolean
-parse_iso_date (const char *s, GDate *d)
-{
-  g_date_clear (d, 1);
-  if (!s || strlen (s) != 10)
-    return FALSE;
-  for (int i = 0; i < 10; i++)
-    if ((i == 4 || i == 7) ? s[i] != '-' : !g_ascii_isdigit (s[i]))
-      return FALSE;
-  int y = atoi (s), m = atoi (s + 5), dd = atoi (s + 8);
-  if (y < 1 || !g_date_valid_dmy ((GDateDay) dd, (GDateMonth) m, (GDateYear) y))
-    return FALSE;
-  g_date_set_dmy (d, (GDateDay) dd, (GDateMonth) m, (GDateYear) y);
-  return TRUE;
-}
-
-static gboolean
-get_date (JsonObject *o, const char *key, GDate *out, const char *origin, const char *path,
-          GError **error)
-{
-  gboolean failed;
-  const char *s = get_string (o, key, FALSE, origin, path, error, &failed);
-  g_date_clear (out, 1);
-  if (failed)
-    return FALSE;
-  if (s && !parse_iso_date (s, out))
-    {
-      g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID,
-                   _("%s: %s.%s: expected a date YYYY-MM-DD, not “%s”"), origin, path, key, s);
-      return FALSE;
-    }
-  return TRUE;
-}
 
 ElectNomination *
 elect_nomination_new_from_json (ElectRules *rules, const char *data, gssize length,
@@ -185,18 +24,21 @@ elect_nomination_new_from_json (ElectRules *rules, const char *data, gssize leng
     origin = "<nominations>";
   if (committee)
     *committee = NULL;
-  g_autoptr (JsonNode) root = parse (data, length, origin, "libelect.nominations/1", error);
+  g_autoptr (JsonNode) root = elect_json_doc_parse (data, length, origin, SLATE_MAX_INPUT,
+                                                    "libelect.nominations/1", error);
   if (!root)
     return NULL;
   JsonObject *o = json_node_get_object (root);
   static const char *const top[] = { "format", "profile", "voters", "participants", "posts",
                                      "ballots", "committee", NULL };
-  if (!check_keys (o, top, origin, "$", error))
+  if (!elect_json_check_members (o, top, origin, "$", error))
     return NULL;
   g_autoptr (ElectNomination) nom = elect_nomination_new (rules);
   gint64 voters = -1, participants = -1;
-  if (!get_int (o, "voters", 0, ELECT_COUNT_MAX, &voters, FALSE, origin, "$", error)
-      || !get_int (o, "participants", 0, ELECT_COUNT_MAX, &participants, FALSE, origin, "$", error))
+  if (!elect_json_get_int (o, "voters", ELECT_JSON_OPTIONAL, 0, ELECT_COUNT_MAX, &voters, origin,
+                           "$", error)
+      || !elect_json_get_int (o, "participants", ELECT_JSON_OPTIONAL, 0, ELECT_COUNT_MAX,
+                              &participants, origin, "$", error))
     return NULL;
   if ((voters >= 0) != (participants >= 0))
     {
@@ -211,7 +53,7 @@ elect_nomination_new_from_json (ElectRules *rules, const char *data, gssize leng
       return NULL;
     }
   gboolean failed;
-  get_string (o, "profile", FALSE, origin, "$", error, &failed);
+  elect_json_get_string (o, "profile", ELECT_JSON_OPTIONAL, origin, "$", error, &failed);
   if (failed)
     return NULL;
 
@@ -233,22 +75,18 @@ elect_nomination_new_from_json (ElectRules *rules, const char *data, gssize leng
   for (guint i = 0; i < n_posts; i++)
     {
       g_autofree char *path = g_strdup_printf ("$.posts[%u]", i);
-      JsonNode *e = json_array_get_element (posts, i);
-      if (!JSON_NODE_HOLDS_OBJECT (e))
-        {
-          g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID, _("%s: %s: expected an object"), origin, path);
-          return NULL;
-        }
-      JsonObject *po = json_node_get_object (e);
-      if (!check_keys (po, post_keys, origin, path, error))
+      JsonObject *po = elect_json_array_get_object (posts, i, post_keys, origin, path, error);
+      if (!po)
         return NULL;
-      const char *id = get_string (po, "id", TRUE, origin, path, error, &failed);
+      const char *id = elect_json_get_string (po, "id", ELECT_JSON_REQUIRED, origin, path, error,
+                                              &failed);
       if (failed)
         return NULL;
-      const char *kind_s = get_string (po, "kind", TRUE, origin, path, error, &failed);
+      const char *kind_s = elect_json_get_string (po, "kind", ELECT_JSON_REQUIRED, origin, path,
+                                                  error, &failed);
       if (failed)
         return NULL;
-      get_string (po, "title", FALSE, origin, path, error, &failed);
+      elect_json_get_string (po, "title", ELECT_JSON_OPTIONAL, origin, path, error, &failed);
       if (failed)
         return NULL;
       ElectPostKind kind;
@@ -259,8 +97,9 @@ elect_nomination_new_from_json (ElectRules *rules, const char *data, gssize leng
           return NULL;
         }
       gint64 seats = 0, cands = -1;
-      if (!get_int (po, "seats", 1, 99, &seats, TRUE, origin, path, error)
-          || !get_int (po, "candidates", 1, 990, &cands, FALSE, origin, path, error))
+      if (!elect_json_get_int (po, "seats", ELECT_JSON_REQUIRED, 1, 99, &seats, origin, path, error)
+          || !elect_json_get_int (po, "candidates", ELECT_JSON_OPTIONAL, 1, 990, &cands, origin,
+                                  path, error))
         return NULL;
       g_autoptr (GError) local = NULL;
       if (!elect_nomination_add_post (nom, id, kind, seats, &local))
@@ -393,12 +232,13 @@ elect_candidate_records_from_json (const char *data, gssize length, const char *
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
   if (!origin)
     origin = "<candidates>";
-  g_autoptr (JsonNode) root = parse (data, length, origin, "libelect.candidates/1", error);
+  g_autoptr (JsonNode) root = elect_json_doc_parse (data, length, origin, SLATE_MAX_INPUT,
+                                                    "libelect.candidates/1", error);
   if (!root)
     return NULL;
   JsonObject *o = json_node_get_object (root);
   static const char *const top[] = { "format", "people", NULL };
-  if (!check_keys (o, top, origin, "$", error))
+  if (!elect_json_check_members (o, top, origin, "$", error))
     return NULL;
   JsonNode *pn = json_object_get_member (o, "people");
   if (!pn || !JSON_NODE_HOLDS_ARRAY (pn))
@@ -414,17 +254,12 @@ elect_candidate_records_from_json (const char *data, gssize length, const char *
   for (guint i = 0; i < json_array_get_length (people); i++)
     {
       g_autofree char *path = g_strdup_printf ("$.people[%u]", i);
-      JsonNode *e = json_array_get_element (people, i);
-      if (!JSON_NODE_HOLDS_OBJECT (e))
-        {
-          g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID, _("%s: %s: expected an object"), origin, path);
-          return NULL;
-        }
-      JsonObject *po = json_node_get_object (e);
-      if (!check_keys (po, keys, origin, path, error))
+      JsonObject *po = elect_json_array_get_object (people, i, keys, origin, path, error);
+      if (!po)
         return NULL;
       gboolean failed;
-      const char *name = get_string (po, "name", TRUE, origin, path, error, &failed);
+      const char *name = elect_json_get_string (po, "name", ELECT_JSON_REQUIRED, origin, path,
+                                                error, &failed);
       if (failed)
         return NULL;
       g_autoptr (ElectCandidateRecord) rec = elect_candidate_record_new (name);
@@ -442,9 +277,11 @@ elect_candidate_records_from_json (const char *data, gssize length, const char *
           return NULL;
         }
       GDate birth;
-      if (!get_date (po, "birth_date", &birth, origin, path, error))
+      if (!elect_json_get_date (po, "birth_date", ELECT_JSON_OPTIONAL, 1, &birth, NULL, origin,
+                                path, error))
         return NULL;
-      const char *id = get_string (po, "id_number", FALSE, origin, path, error, &failed);
+      const char *id = elect_json_get_string (po, "id_number", ELECT_JSON_OPTIONAL, origin, path,
+                                              error, &failed);
       if (failed)
         return NULL;
       if (id)
@@ -468,13 +305,14 @@ elect_candidate_records_from_json (const char *data, gssize length, const char *
       if (g_date_valid (&birth))
         elect_candidate_record_set_birth_date (rec, &birth);
       gboolean voter = TRUE, capacity = TRUE, sentenced = FALSE, incumbent = FALSE;
-      if (!get_bool (po, "voter", &voter, origin, path, error)
-          || !get_bool (po, "legal_capacity", &capacity, origin, path, error)
-          || !get_bool (po, "sentenced", &sentenced, origin, path, error)
-          || !get_bool (po, "incumbent", &incumbent, origin, path, error))
+      if (!elect_json_get_bool (po, "voter", &voter, origin, path, error)
+          || !elect_json_get_bool (po, "legal_capacity", &capacity, origin, path, error)
+          || !elect_json_get_bool (po, "sentenced", &sentenced, origin, path, error)
+          || !elect_json_get_bool (po, "incumbent", &incumbent, origin, path, error))
         return NULL;
       elect_candidate_record_set_status (rec, voter, capacity, sentenced);
-      const char *post = get_string (po, "post", FALSE, origin, path, error, &failed);
+      const char *post = elect_json_get_string (po, "post", ELECT_JSON_OPTIONAL, origin, path,
+                                                error, &failed);
       if (failed)
         return NULL;
       if (post)
@@ -498,16 +336,13 @@ elect_candidate_records_from_json (const char *data, gssize length, const char *
       for (guint f = 0; fn && f < json_array_get_length (json_node_get_array (fn)); f++)
         {
           g_autofree char *fpath = g_strdup_printf ("%s.facts[%u]", path, f);
-          JsonNode *fe = json_array_get_element (json_node_get_array (fn), f);
-          if (!JSON_NODE_HOLDS_OBJECT (fe))
-            {
-              g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID, _("%s: %s: expected an object"), origin, fpath);
-              return NULL;
-            }
-          JsonObject *fo = json_node_get_object (fe);
-          if (!check_keys (fo, fact_keys, origin, fpath, error))
+          JsonObject *fo = elect_json_array_get_object (json_node_get_array (fn), f, fact_keys,
+                                                        origin, fpath,
+                                                        error);
+          if (!fo)
             return NULL;
-          const char *item = get_string (fo, "item", TRUE, origin, fpath, error, &failed);
+          const char *item = elect_json_get_string (fo, "item", ELECT_JSON_REQUIRED, origin, fpath,
+                                                    error, &failed);
           if (failed)
             return NULL;
           if (list)
@@ -524,7 +359,8 @@ elect_candidate_records_from_json (const char *data, gssize length, const char *
                 }
             }
           GDate d;
-          if (!get_date (fo, "date", &d, origin, fpath, error))
+          if (!elect_json_get_date (fo, "date", ELECT_JSON_OPTIONAL, 1, &d, NULL, origin, fpath,
+                                    error))
             return NULL;
           elect_candidate_record_add_fact (rec, item, g_date_valid (&d) ? &d : NULL);
         }
@@ -538,19 +374,17 @@ elect_candidate_records_from_json (const char *data, gssize length, const char *
       for (guint r = 0; rn && r < json_array_get_length (json_node_get_array (rn)); r++)
         {
           g_autofree char *rpath = g_strdup_printf ("%s.relatives[%u]", path, r);
-          JsonNode *re = json_array_get_element (json_node_get_array (rn), r);
-          if (!JSON_NODE_HOLDS_OBJECT (re))
-            {
-              g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID, _("%s: %s: expected an object"), origin, rpath);
-              return NULL;
-            }
-          JsonObject *ro = json_node_get_object (re);
-          if (!check_keys (ro, rel_keys, origin, rpath, error))
+          JsonObject *ro = elect_json_array_get_object (json_node_get_array (rn), r, rel_keys,
+                                                        origin, rpath,
+                                                        error);
+          if (!ro)
             return NULL;
-          const char *rname = get_string (ro, "name", TRUE, origin, rpath, error, &failed);
+          const char *rname = elect_json_get_string (ro, "name", ELECT_JSON_REQUIRED, origin,
+                                                     rpath, error, &failed);
           if (failed)
             return NULL;
-          const char *rel = get_string (ro, "relation", TRUE, origin, rpath, error, &failed);
+          const char *rel = elect_json_get_string (ro, "relation", ELECT_JSON_REQUIRED, origin,
+                                                   rpath, error, &failed);
           if (failed)
             return NULL;
           if (!elect_candidate_record_add_relative (rec, rname, rel))

@@ -5,12 +5,12 @@
 #include "config.h"
 
 #include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "elect/elect.h"
 #include "i18n-private.h"
+#include "json-doc-private.h"
 #include "reason-private.h"
 #include "rules-private.h"
 #include "slate-private.h"
@@ -95,26 +95,6 @@ valid_id (const char *id)
   for (const char *p = id; *p; p++)
     if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
       return FALSE;
-  return TRUE;
-}
-
-static gboolean
-parse_date (const char *s, GDate *d)
-{
-  int y, m, dd;
-  char tail;
-  g_date_clear (d, 1);
-  if (strlen (s) != 10)
-    return FALSE;
-  for (int i = 0; i < 10; i++)
-    if ((i == 4 || i == 7) ? s[i] != '-' : !g_ascii_isdigit (s[i]))
-      return FALSE;
-  if (sscanf (s, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) != 3
-      || s[4] != '-' || s[7] != '-')
-    return FALSE;
-  if (y < 1 || y > 9999 || !g_date_valid_dmy ((GDateDay) dd, (GDateMonth) m, (GDateYear) y))
-    return FALSE;
-  g_date_set_dmy (d, (GDateDay) dd, (GDateMonth) m, (GDateYear) y);
   return TRUE;
 }
 
@@ -205,7 +185,7 @@ parse_item (GKeyFile *kf, const char *group, const char *origin, GError **error)
                   origin, group, a ? a : "");
       it->max_age = (int) v;
       g_autofree char *d = g_key_file_get_string (kf, group, "age_date", NULL);
-      if (!d || !parse_date (d, &it->age_date))
+      if (!d || !elect_json_parse_iso_date (d, 1, &it->age_date))
         FAIL_KEY (ELECT_ERROR_INVALID, _("%s: [%s] age_date: expected a date YYYY-MM-DD, not “%s”"),
                   origin, group, d ? d : "");
       g_autofree char *posts = g_key_file_get_string (kf, group, "posts", NULL);
@@ -313,15 +293,8 @@ elect_negative_list_load (const char *path, GError **error)
   g_return_val_if_fail (path != NULL, NULL);
   g_autofree char *text = NULL;
   gsize len = 0;
-  g_autoptr (GError) local = NULL;
-  if (!g_file_get_contents (path, &text, &len, &local))
-    {
-      g_set_error (error, ELECT_ERROR,
-                   g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOENT)
-                     ? ELECT_ERROR_NOT_FOUND : ELECT_ERROR_IO,
-                   "%s", local->message);
-      return NULL;
-    }
+  if (!elect_json_doc_read_file (path, &text, &len, error))
+    return NULL;
   return elect_negative_list_load_from_data (text, (gssize) len, path, error);
 }
 

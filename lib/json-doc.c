@@ -1,0 +1,256 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* Helpers of the readers of small JSON documents (see json-doc-private.h). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "elect/elect.h"
+#include "i18n-private.h"
+#include "json-doc-private.h"
+
+JsonNode *
+elect_json_doc_parse (const char *data, gssize length, const char *origin, int max_input,
+                      const char *format, GError **error)
+{
+  const char *text = data ? data : "";
+  gsize len = length < 0 ? strlen (text) : (gsize) length;
+  if (len > (gsize) max_input)
+    {
+      g_set_error (error, ELECT_ERROR, ELECT_ERROR_LIMIT, _("%s: larger than %d bytes"), origin,
+                   max_input);
+      return NULL;
+    }
+  if (!g_utf8_validate_len (text, len, NULL))
+    {
+      g_set_error (error, ELECT_ERROR, ELECT_ERROR_PARSE, _("%s: not valid UTF-8"), origin);
+      return NULL;
+    }
+  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr (GError) local = NULL;
+  if (!json_parser_load_from_data (parser, text, (gssize) len, &local))
+    {
+      /* json-glib may cut a multi-byte character in its excerpt. */
+      g_autofree char *msg = g_utf8_make_valid (local->message, -1);
+      g_set_error (error, ELECT_ERROR, ELECT_ERROR_PARSE, _("%s: not JSON: %s"), origin, msg);
+      return NULL;
+    }
+  JsonNode *root = json_parser_get_root (parser);
+  if (!root || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID, _("%s: $: expected a JSON object"), origin);
+      return NULL;
+    }
+  JsonObject *o = json_node_get_object (root);
+  JsonNode *f = json_object_get_member (o, "format");
+  if (!f || json_node_get_value_type (f) != G_TYPE_STRING
+      || strcmp (json_node_get_string (f), format) != 0)
+    {
+      g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID, _("%s: $.format: expected \"%s\""),
+                   origin, format);
+      return NULL;
+    }
+  return json_node_copy (root);
+}
+
+gboolean
+elect_json_doc_read_file (const char *path, char **text, gsize *len, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  if (!g_file_get_contents (path, text, len, &local))
+    {
+      g_set_error (error, ELECT_ERROR,
+                   g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOENT)
+                     ? ELECT_ERROR_NOT_FOUND : ELECT_ERROR_IO,
+                   "%s", local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+elect_json_check_members (JsonObject *o, const char *const *known, const char *origin,
+                          const char *path, GError **error)
+{
+  g_autoptr (GList) members = json_object_get_members (o);
+  for (GList *l = members; l; l = l->next)
+    {
+      const char *k = l->data;
+      if (g_str_has_prefix (k, "x-") || g_strv_contains (known, k))
+        continue;
+      g_set_error (error, ELECT_ERROR, ELECT_ERROR_UNKNOWN_KEY, _("%s: %s: unknown member “%s”"),
+                   origin, path, k);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+const char *
+elect_json_get_string (JsonObject *o, const char *key, ElectJsonFlags flags, const char *origin,
+                       const char *path, GError **error, gboolean *failed)
+{
+  JsonNode *n = json_object_get_member (o, key);
+  *failed = FALSE;
+  if (!n || ((flags & ELECT_JSON_NULL_ABSENT) && JSON_NODE_HOLDS_NULL (n)))
+    {
+      if (flags & ELECT_JSON_REQUIRED)
+        {
+          g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID, _("%s: %s.%s: missing (a string)"),
+                       origin, path, key);
+          *failed = TRUE;
+        }
+      return NULL;
+    }
+  if (json_node_get_value_type (n) != G_TYPE_STRING)
+    {
+      g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID, _("%s: %s.%s: expected a string"),
+                   origin, path, key);
+      *failed = TRUE;
+      return NULL;
+    }
+  return json_node_get_string (n);
+}
+
+gboolean
+elect_json_get_int (JsonObject *o, const char *key, ElectJsonFlags flags, gint64 lo, gint64 hi,
+                    gint64 *out, const char *origin, const char *path, GError **error)
+{
+  JsonNode *n = json_object_get_member (o, key);
+  if (!n || ((flags & ELECT_JSON_NULL_ABSENT) && JSON_NODE_HOLDS_NULL (n)))
+    {
+      if (!(flags & ELECT_JSON_REQUIRED))
+        return TRUE;
+      g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID, _("%s: %s.%s: missing (an integer)"),
+                   origin, path, key);
+      return FALSE;
+    }
+  if (json_node_get_value_type (n) != G_TYPE_INT64 || json_node_get_int (n) < lo
+      || json_node_get_int (n) > hi)
+    {
+      g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID,
+                   _("%s: %s.%s: expected an integer from %lld to %lld"),
+                   origin, path, key, (long long) lo, (long long) hi);
+      return FALSE;
+    }
+  *out = json_node_get_int (n);
+  return TRUE;
+}
+
+gboolean
+elect_json_get_bool (JsonObject *o, const char *key, gboolean *out, const char *origin,
+                     const char *path, GError **error)
+{
+  JsonNode *n = json_object_get_member (o, key);
+  if (!n)
+    return TRUE;
+  if (json_node_get_value_type (n) != G_TYPE_BOOLEAN)
+    {
+      g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID, _("%s: %s.%s: expected true or false"),
+                   origin, path, key);
+      return FALSE;
+    }
+  *out = json_node_get_boolean (n);
+  return TRUE;
+}
+
+gboolean
+elect_json_parse_iso_date (const char *s, int min_year, GDate *d)
+{
+  g_date_clear (d, 1);
+  if (!s || strlen (s) != 10)
+    return FALSE;
+  for (int i = 0; i < 10; i++)
+    if ((i == 4 || i == 7) ? s[i] != '-' : !g_ascii_isdigit (s[i]))
+      return FALSE;
+  int y = atoi (s), m = atoi (s + 5), dd = atoi (s + 8);
+  if (y < min_year || !g_date_valid_dmy ((GDateDay) dd, (GDateMonth) m, (GDateYear) y))
+    return FALSE;
+  g_date_set_dmy (d, (GDateDay) dd, (GDateMonth) m, (GDateYear) y);
+  return TRUE;
+}
+
+gboolean
+elect_json_get_date (JsonObject *o, const char *key, ElectJsonFlags flags, int min_year,
+                     GDate *out, gboolean *has, const char *origin, const char *path,
+                     GError **error)
+{
+  g_date_clear (out, 1);
+  if (has)
+    *has = FALSE;
+  JsonNode *n = json_object_get_member (o, key);
+  if ((flags & ELECT_JSON_DATE_TYPE) && n
+      && !((flags & ELECT_JSON_NULL_ABSENT) && JSON_NODE_HOLDS_NULL (n))
+      && json_node_get_value_type (n) != G_TYPE_STRING)
+    {
+      g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID,
+                   _("%s: %s.%s: expected a date YYYY-MM-DD"), origin, path, key);
+      return FALSE;
+    }
+  gboolean failed;
+  const char *s = elect_json_get_string (o, key, flags, origin, path, error, &failed);
+  if (failed)
+    return FALSE;
+  if (!s)
+    return TRUE;
+  if (!elect_json_parse_iso_date (s, min_year, out))
+    {
+      g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID,
+                   _("%s: %s.%s: expected a date YYYY-MM-DD, not “%s”"), origin, path, key, s);
+      return FALSE;
+    }
+  if (has)
+    *has = TRUE;
+  return TRUE;
+}
+
+JsonArray *
+elect_json_get_array (JsonObject *o, const char *key, const char *origin, const char *path,
+                      GError **error, gboolean *failed)
+{
+  JsonNode *n = json_object_get_member (o, key);
+  *failed = FALSE;
+  if (!n)
+    return NULL;
+  if (!JSON_NODE_HOLDS_ARRAY (n))
+    {
+      g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID, _("%s: %s.%s: expected an array"),
+                   origin, path, key);
+      *failed = TRUE;
+      return NULL;
+    }
+  return json_node_get_array (n);
+}
+
+JsonObject *
+elect_json_get_object (JsonObject *o, const char *key, const char *origin, const char *path,
+                       GError **error, gboolean *failed)
+{
+  JsonNode *n = json_object_get_member (o, key);
+  *failed = FALSE;
+  if (!n)
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (n))
+    {
+      g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID, _("%s: %s.%s: expected an object"),
+                   origin, path, key);
+      *failed = TRUE;
+      return NULL;
+    }
+  return json_node_get_object (n);
+}
+
+JsonObject *
+elect_json_array_get_object (JsonArray *a, guint index, const char *const *known,
+                             const char *origin, const char *path, GError **error)
+{
+  JsonNode *e = json_array_get_element (a, index);
+  if (!JSON_NODE_HOLDS_OBJECT (e))
+    {
+      g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID, _("%s: %s: expected an object"), origin, path);
+      return NULL;
+    }
+  JsonObject *o = json_node_get_object (e);
+  if (!elect_json_check_members (o, known, origin, path, error))
+    return NULL;
+  return o;
+}
