@@ -180,6 +180,16 @@ elect_committee_set_birth_date (ElectCommittee *self, guint person, const GDate 
     g_date_clear (&p->birth, 1);
 }
 
+gboolean
+elect_committee_get_birth_date (const ElectCommittee *self, guint person, GDate *out_date)
+{
+  g_return_val_if_fail (self != NULL && person < self->people->len, FALSE);
+  const Person *p = person_at (self, person);
+  if (p->has_birth && out_date)
+    *out_date = p->birth;
+  return p->has_birth;
+}
+
 void
 elect_committee_set_ethnicity (ElectCommittee *self, guint person, const char *ethnicity)
 {

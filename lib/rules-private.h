@@ -166,7 +166,9 @@ extern const char *const elect_role_choices[];
   X (SCHEDULE_ARRANGEMENTS_DAYS_BEFORE, "schedule.arrangements_days_before", DAYS, NULL, 0, 365, TRUE, \
      N_("Time, place and manner of voting announced at least this many days before")) \
   X (SCHEDULE_AUDIT_DAYS_BEFORE, "schedule.audit_days_before", DAYS, NULL, 0, 365, TRUE, \
-     N_("Departure audit results published at least this many days before"))
+     N_("Departure audit results published at least this many days before")) \
+  X (SCHEDULE_DISCIPLINE_DAYS_BEFORE, "schedule.discipline_days_before", DAYS, NULL, 0, 365, TRUE, \
+     N_("Election-period discipline window starts this many days before (local policy)"))
 
 typedef enum {
 #define ELECT_X_ENUM(id, key, type, choices, lo, hi, opt, doc) ELECT_P_##id,

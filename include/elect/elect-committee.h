@@ -293,6 +293,20 @@ ELECT_API void elect_committee_set_birth_date (ElectCommittee *self,
                                                const GDate *birth_date);
 
 /**
+ * @brief A person's date of birth (set with
+ * elect_committee_set_birth_date(), or read from `birth_date` or
+ * `id_number` of a committee file).
+ * @param self a committee set
+ * @param person an index below elect_committee_get_n_people()
+ * @param out_date (out) (optional): the date
+ * @return TRUE when the date of birth is known.
+ * @since 0.1
+ */
+ELECT_API gboolean elect_committee_get_birth_date (const ElectCommittee *self,
+                                                   guint person,
+                                                   GDate *out_date);
+
+/**
  * @brief Sets a person's ethnic group (民族), compared after normalisation
  * with the groups of elect_committee_add_minority_group().
  * @param self a committee set

@@ -29,5 +29,6 @@
 #include <elect/elect-journal.h>
 #include <elect/elect-audit.h>
 #include <elect/elect-schedule.h>
+#include <elect/elect-township.h>
 #include <elect/elect-enums.h>
 #undef ELECT_INSIDE

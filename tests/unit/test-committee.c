@@ -684,6 +684,11 @@ test_json (void **state)
   assert_int_equal (elect_committee_get_post (c, 1, V), WOMEN);
   assert_int_equal (elect_committee_get_post (c, 0, P), CHAIR);
   assert_true (elect_committee_get_reference_date (c, NULL));
+  GDate birth;
+  assert_true (elect_committee_get_birth_date (c, 1, &birth));
+  assert_int_equal (g_date_get_year (&birth), 1992);
+  assert_int_equal (g_date_get_day (&birth), 15);
+  assert_false (elect_committee_get_birth_date (c, 2, &birth));
   g_autoptr (ElectRules) zj = load ("zhejiang-village-committee");
   g_autoptr (ElectRules) party = load ("party-committee");
   g_autoptr (ElectRules) vsc = load ("supervision-committee");
