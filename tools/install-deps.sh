@@ -31,6 +31,7 @@ packages=(
   gettext            # msgfmt, xgettext: the zh_CN catalogue
   python3            # build-time generators, test runners, ctypes binding
   python3-pytest     # the python suite
+  python3-matplotlib # examples/python/plot-stats.py (structure statistics as a PNG; python suite)
   abigail-tools      # abidw/abidiff: ABI baseline check
   valgrind           # meson test --setup valgrind
   libyajl-dev        # streaming JSON parser for large ballot files

@@ -16,6 +16,10 @@ from .slate import NegativeList, Slate, order, strokes, surplus, vet
 from .integrity import (Journal, SigningKey, VerifyKey, canonical_election, digest_election,
                         digest_result, sign_election, sign_result, verify_election,
                         verify_result)
+from .committee import Committee, Composition, check_committee
+from .schedule import check_dates, schedule, step_codes
+from .township import Township, TownshipReport
+from .stats import stats
 
 # Each module of the library adds its bindings as python/libelect/<module>.py
 # and one import line below.
@@ -28,4 +32,6 @@ __all__ = ["ElectError", "version", "Profile", "builtin_profiles", "profile",
            "normalize_name",
            "NegativeList", "Slate", "order", "strokes", "surplus", "vet",
            "Journal", "SigningKey", "VerifyKey", "canonical_election", "digest_election",
-           "digest_result", "sign_election", "sign_result", "verify_election", "verify_result"]
+           "digest_result", "sign_election", "sign_result", "verify_election", "verify_result",
+           "Committee", "Composition", "check_committee", "check_dates", "schedule",
+           "step_codes", "Township", "TownshipReport", "stats"]
