@@ -3,6 +3,7 @@
 #include "config.h"
 #include "canon-private.h"
 #include "i18n-private.h"
+#include "json-doc-private.h"
 #include "elect/elect.h"
 
 #include <string.h>
@@ -197,6 +198,8 @@ elect_json_parse (const char *data, gsize len, const char *origin, guint max_dep
                    _("%s: JSON nested deeper than %u levels"), origin, max_depth);
       return NULL;
     }
+  if (!elect_json_check_escapes (data, len, origin, error))
+    return NULL;
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) e = NULL;
   if (len == 0 || !json_parser_load_from_data (parser, data, (gssize) len, &e))

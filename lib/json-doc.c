@@ -9,6 +9,49 @@
 #include "i18n-private.h"
 #include "json-doc-private.h"
 
+/* json-glib's scanner accepts escapes that JSON does not (GScanner's octal
+ * \NNN among them), and those can put bytes that are not UTF-8 into a
+ * string. RFC 8259 allows only \" \\ \/ \b \f \n \r \t and \uXXXX. */
+gboolean
+elect_json_check_escapes (const char *text, gsize len, const char *origin, GError **error)
+{
+  gboolean in_string = FALSE;
+  guint line = 1;
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = text[i];
+      if (c == '\n')
+        line++;
+      if (!in_string)
+        {
+          in_string = c == '"';
+          continue;
+        }
+      if (c == '"')
+        in_string = FALSE;
+      else if (c == '\\')
+        {
+          char e = i + 1 < len ? text[i + 1] : '\0';
+          gboolean ok = strchr ("\"\\/bfnrt", e) != NULL && e != '\0';
+          if (e == 'u')
+            {
+              ok = i + 5 < len;
+              for (gsize k = i + 2; ok && k < i + 6; k++)
+                ok = g_ascii_isxdigit (text[k]);
+            }
+          if (!ok)
+            {
+              g_set_error (error, ELECT_ERROR, ELECT_ERROR_PARSE,
+                           _("%s:%u: not JSON: an escape other than \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX in a string"),
+                           origin, line);
+              return FALSE;
+            }
+          i++;
+        }
+    }
+  return TRUE;
+}
+
 JsonNode *
 elect_json_doc_parse (const char *data, gssize length, const char *origin, int max_input,
                       const char *format, GError **error)
@@ -26,6 +69,8 @@ elect_json_doc_parse (const char *data, gssize length, const char *origin, int m
       g_set_error (error, ELECT_ERROR, ELECT_ERROR_PARSE, _("%s: not valid UTF-8"), origin);
       return NULL;
     }
+  if (!elect_json_check_escapes (text, len, origin, error))
+    return NULL;
   g_autoptr (JsonParser) parser = json_parser_new_immutable ();
   g_autoptr (GError) local = NULL;
   if (!json_parser_load_from_data (parser, text, (gssize) len, &local))
@@ -78,8 +123,9 @@ elect_json_check_members (JsonObject *o, const char *const *known, const char *o
       const char *k = l->data;
       if (g_str_has_prefix (k, "x-") || g_strv_contains (known, k))
         continue;
+      g_autofree char *name = g_utf8_make_valid (k, -1);
       g_set_error (error, ELECT_ERROR, ELECT_ERROR_UNKNOWN_KEY, _("%s: %s: unknown member “%s”"),
-                   origin, path, k);
+                   origin, path, name);
       return FALSE;
     }
   return TRUE;
@@ -104,6 +150,14 @@ elect_json_get_string (JsonObject *o, const char *key, ElectJsonFlags flags, con
   if (json_node_get_value_type (n) != G_TYPE_STRING)
     {
       g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID, _("%s: %s.%s: expected a string"),
+                   origin, path, key);
+      *failed = TRUE;
+      return NULL;
+    }
+  /* a \u escape of a lone surrogate gives bytes that are not UTF-8 */
+  if (!g_utf8_validate (json_node_get_string (n), -1, NULL))
+    {
+      g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID, _("%s: %s.%s: not valid UTF-8"),
                    origin, path, key);
       *failed = TRUE;
       return NULL;

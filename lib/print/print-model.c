@@ -54,7 +54,10 @@ node_is (JsonNode *n, JType t)
   switch (t)
     {
     case T_STRING:
-      return JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING;
+      /* json-glib takes GScanner's octal escapes (\351), which can give
+       * bytes that are not UTF-8: such a string is not text */
+      return JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING
+             && g_utf8_validate (json_node_get_string (n), -1, NULL);
     case T_INT:
       return JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_INT64
              && json_node_get_int (n) >= 0 && json_node_get_int (n) <= elect_count_max ();

@@ -703,6 +703,23 @@ test_readers_name_json_path (void **state)
                        "[{\"name\": \"王芳\", \"id_number\": \"11010519491231002X\", "
                        "\"birth_date\": \"1949-12-30\"}]}",
                        ELECT_ERROR_INVALID, "$.people[0].birth_date");
+  /* Strict JSON escapes: json-glib would take \351 (an octal escape of its
+   * scanner) and put a byte that is not UTF-8 into a key or a name; found
+   * by fuzz-candidates, which checks every message is UTF-8. */
+  expect_reader_error (FALSE, "{\"format\": \"libelect.candidates/1\", \"people\": "
+                       "[{\"name\": \"王一\", \"po\\351st\": \"chair\"}]}",
+                       ELECT_ERROR_PARSE, "c.json:1");
+  expect_reader_error (FALSE, "{\"format\": \"libelect.candidates/1\", \"people\": "
+                       "[{\"name\": \"王\\x41\"}]}",
+                       ELECT_ERROR_PARSE, "escape");
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (GPtrArray) p = elect_candidate_records_from_json (
+      "{\"format\": \"libelect.candidates/1\", \"people\": [{\"name\": \"\\u738b\\/\\\"一\\\"\"}]}",
+      -1, "c.json", NULL, &error);
+    assert_null (error);
+    assert_string_equal (elect_candidate_record_get_name (p->pdata[0]), "王/\"一\"");
+  }
   expect_reader_error (FALSE, "{\"format\": \"libelect.candidates/1\", \"people\": "
                        "[{\"name\": \"王芳\", \"relatives\": [{\"name\": \"王父\", \"relation\": \"uncle\"}]}]}",
                        ELECT_ERROR_INVALID, "$.people[0].relatives[0]");
