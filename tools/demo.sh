@@ -93,7 +93,7 @@ step "Election day: 1,230 ballots issued, every kind of defect among those retur
   elect-count --format text "$village/election.json"
 step "The same count as the result file (JSON), written to $out/result.json" \
   elect-count -o "$out/result.json" "$village/election.json"
-summary "$out/result.json" valid next
+summary "$out/result.json" valid ballots_returned ballots_valid ballots_invalid
 if [ -x "$build/examples/elect-print" ]; then
   step "The ballot paper (选票) and the result announcement (选举结果公告) as PDF, written to $out/" \
     elect-print ballot "$village/election.json" -o "$out/ballot.pdf"
@@ -107,6 +107,24 @@ step "A round that leaves a seat unfilled, and the supplementary round (另行�
   elect-count --lang en --format text "$root/examples/data/supplementary/round1.json"
 step "The supplementary round's count" \
   elect-count --lang en --format text "$root/examples/data/supplementary/round2.json"
+township=$root/examples/data/township-2026
+step "The township's view (青山镇, 30 villages) on 2026-12-01: who is behind (工期倒排), what is due in 7 days, problems past due (挂账督办), risks and discipline" \
+  elect-township --format text --date 2026-12-01 --days 7 -o "$out/township.txt" "$township/township.json"
+head -n 8 "$out/township.txt"
+sed -n '/^逾期/,/^$/p' "$out/township.txt"
+step "All 30 villages' results counted at once, with the structure of the new committees (elect-batch), summary in $out/batch-summary.json" \
+  elect-batch --output-dir "$out/batch" --summary "$out/batch-summary.json" \
+    --committee-profile "$township/qingshan-village-committee.ini" "$township/villages"
+python3 - "$out/batch-summary.json" <<'PY'
+import json, sys
+t = json.load(open(sys.argv[1], encoding='utf-8'))['totals']
+print('elections %d: %d valid, %d void; seats filled %d of %d; supplementary rounds %d'
+      % (t['elections'], t['valid'], t['void'], t['seats_filled'], t['seats'], t['supplementary_rounds']))
+c = t['committees']
+print('committees %d (%d failing a composition rule): women %s, 一肩挑 %s, 交叉任职 %s, under 35 %s, average age %s'
+      % (c['checked'], c['with_violations'], *('%d/%d' % (c[k]['num'], c[k]['den'])
+         for k in ('women', 'one_shoulder', 'cross_membership', 'under_35')), c['average_age']['decimal']))
+PY
 # ---------------------------------------------------------------------------
 
 printf '\ndemo: %d steps done\n' "$n"
