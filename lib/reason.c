@@ -37,24 +37,6 @@ elect_reason_new (const char *code, const char *citation,
   return r;
 }
 
-/* g_strdup_vprintf() without its growing buffer for a message that fits
- * in 512 bytes (almost all: one allocation instead of several). */
-static char *
-format_message (const char *format, va_list ap)
-{
-  char buf[512];
-  va_list aq;
-  va_copy (aq, ap);
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-  int n = g_vsnprintf (buf, sizeof buf, format, aq);
-  va_end (aq);
-  char *out = n >= 0 && (gsize) n < sizeof buf ? g_memdup2 (buf, (gsize) n + 1)
-                                               : g_strdup_vprintf (format, ap);
-#pragma GCC diagnostic pop
-  return out;
-}
-
 ElectReason *
 elect_reason_new_printf (const char *code, const char *citation,
                          const char *param, const char *msgid_format, ...)
@@ -65,8 +47,8 @@ elect_reason_new_printf (const char *code, const char *citation,
   va_copy (ap2, ap);
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-  r->message_en = format_message (msgid_format, ap);
-  r->message_zh = format_message (elect_tr ("zh", msgid_format), ap2);
+  r->message_en = g_strdup_vprintf (msgid_format, ap);
+  r->message_zh = g_strdup_vprintf (elect_tr ("zh", msgid_format), ap2);
 #pragma GCC diagnostic pop
   va_end (ap2);
   va_end (ap);
