@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* Helpers of the ballot and tally suites (test-ballot.c, test-tally.c):
+/* Helpers of the ballot, tally, count and journal suites:
  * profiles, papers and ballots from compact strings, and an exact check of
  * every defect counter. Include after cmocka.h. */
 #pragma once

@@ -63,15 +63,15 @@ fx_free (Fx *f)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Fx, fx_free)
 
-/* Takes @rules. @paper as th_paper(). */
+/* Takes @rules. @paper as tb_paper(). */
 static Fx *
 fx_with_rules (ElectRules *rules, const char *paper)
 {
   Fx *f = g_new0 (Fx, 1);
   f->rules = rules;
   f->party = elect_rules_get_kind (rules) == ELECT_KIND_PARTY_COMMITTEE;
-  f->paper = th_paper (f->party, paper);
-  f->tally = th_tally (f->rules, f->paper);
+  f->paper = tb_paper (f->party, paper);
+  f->tally = tb_tally (f->rules, f->paper);
   f->ballot = elect_ballot_new (f->paper);
   return f;
 }
@@ -79,13 +79,13 @@ fx_with_rules (ElectRules *rules, const char *paper)
 static Fx *
 fx_new (const char *profile, const char *paper)
 {
-  return fx_with_rules (th_rules (profile), paper);
+  return fx_with_rules (tb_rules (profile), paper);
 }
 
 static void
 fx_add (Fx *f, const char *spec, guint n)
 {
-  th_add (f->tally, f->ballot, spec, n);
+  tb_add (f->tally, f->ballot, spec, n);
 }
 
 /* Adds @n valid ballots that give every name of @spec exactly its votes,
@@ -531,7 +531,7 @@ s6_1_missing_inputs_are_errors (void **state)
   g_clear_error (&error);
 
   g_autoptr (ElectTurnout) to = th_turnout (5, 3, -1, ELECT_ROUND_REGULAR);
-  g_autoptr (ElectPaper) other = th_paper (FALSE, "member:1:王一,李二");
+  g_autoptr (ElectPaper) other = tb_paper (FALSE, "member:1:王一,李二");
   assert_null (elect_count (f->rules, other, f->tally, to, &error));
   assert_true (g_error_matches (error, ELECT_ERROR, ELECT_ERROR_INVALID));
   g_clear_error (&error);
@@ -1870,7 +1870,7 @@ typedef struct {
   guint profile;
   gboolean party;
   char *paper;
-  GPtrArray *ballots;        /* char*, th_fill() specs */
+  GPtrArray *ballots;        /* char*, tb_fill() specs */
   GPtrArray *eligible;       /* const char*: POOL names (a repeat is ambiguous) */
   GArray *eligible_sex;      /* ElectSex */
   ElectCountOptions *options;
@@ -2131,7 +2131,7 @@ gen_election (GRand *r, gboolean distinct, Gen *g)
 static ElectTally *
 gen_tally (const Gen *g, const ElectRules *rules, ElectPaper *paper)
 {
-  ElectTally *t = th_tally (rules, paper);
+  ElectTally *t = tb_tally (rules, paper);
   if (g->eligible->len)
     assert_true (elect_tally_set_eligible (t, (const char *const *) g->eligible->pdata,
                                            (const ElectSex *) (gpointer) g->eligible_sex->data,
@@ -2145,7 +2145,7 @@ gen_add (const Gen *g, ElectTally *t, ElectPaper *paper, const guint *order, gui
 {
   g_autoptr (ElectBallot) b = elect_ballot_new (paper);
   for (guint i = from; i < to; i++)
-    th_add (t, b, g_ptr_array_index (g->ballots, order[i]), 1);
+    tb_add (t, b, g_ptr_array_index (g->ballots, order[i]), 1);
 }
 
 static ElectOutcome *
@@ -2172,8 +2172,8 @@ prop_ballot_order_never_matters (void **state)
       Gen g;
       gen_election (r, g_rand_boolean (r), &g);
       per_profile[g.profile]++;
-      g_autoptr (ElectRules) rules = th_rules (PROFILES[g.profile]);
-      g_autoptr (ElectPaper) paper = th_paper (g.party, g.paper);
+      g_autoptr (ElectRules) rules = tb_rules (PROFILES[g.profile]);
+      g_autoptr (ElectPaper) paper = tb_paper (g.party, g.paper);
       guint n = g.ballots->len;
       g_autofree guint *order = g_new (guint, n);
       for (guint i = 0; i < n; i++)
@@ -2287,8 +2287,8 @@ prop_ballots_and_sheet_decide_alike (void **state)
             }
         }
       per_profile[g.profile]++;
-      g_autoptr (ElectRules) rules = th_rules (PROFILES[g.profile]);
-      g_autoptr (ElectPaper) paper = th_paper (g.party, g.paper);
+      g_autoptr (ElectRules) rules = tb_rules (PROFILES[g.profile]);
+      g_autoptr (ElectPaper) paper = tb_paper (g.party, g.paper);
       guint n = g.ballots->len;
       g_autofree guint *order = g_new (guint, n);
       for (guint i = 0; i < n; i++)

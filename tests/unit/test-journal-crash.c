@@ -152,7 +152,7 @@ test_crash (void **state)
   g_autofree char *dir = g_dir_make_tmp ("elect-crash-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "desk.journal", NULL);
   g_autofree char *refpath = g_build_filename (dir, "reference.journal", NULL);
-  g_autoptr (ElectPaper) paper = th_paper (FALSE, PAPER);
+  g_autoptr (ElectPaper) paper = tb_paper (FALSE, PAPER);
   g_autoptr (ElectBallot) b = elect_ballot_new (paper);
   g_autofree char *big = big_name ();
   g_autoptr (GError) error = NULL;

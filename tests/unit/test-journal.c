@@ -83,7 +83,7 @@ static void
 test_reopen (void **state)
 {
   Fixture *f = *state;
-  g_autoptr (ElectPaper) paper = th_paper (FALSE, PAPER);
+  g_autoptr (ElectPaper) paper = tb_paper (FALSE, PAPER);
   g_autoptr (GError) error = NULL;
   char head[ELECT_DIGEST_TEXT_LEN];
   {
@@ -115,7 +115,7 @@ test_reopen (void **state)
   assert_string_equal (elect_journal_get_paper_digest (j), pd);
 
   /* another paper is refused */
-  g_autoptr (ElectPaper) other = th_paper (FALSE, "chair:1:王一,李二|member:2:张三,赵四,陈六");
+  g_autoptr (ElectPaper) other = tb_paper (FALSE, "chair:1:王一,李二|member:2:张三,赵四,陈六");
   elect_journal_free (g_steal_pointer (&j));
   assert_null (elect_journal_open (f->path, other, &error));
   assert_int_equal (error->code, ELECT_ERROR_INVALID);
@@ -196,7 +196,7 @@ static void
 test_secrecy_no_order_no_time (void **state)
 {
   Fixture *f = *state;
-  g_autoptr (ElectPaper) paper = th_paper (FALSE, PAPER);
+  g_autoptr (ElectPaper) paper = tb_paper (FALSE, PAPER);
   g_autofree char *p1 = g_build_filename (f->dir, "a.journal", NULL);
   g_autofree char *p2 = g_build_filename (f->dir, "b.journal", NULL);
   g_autofree char *p3 = g_build_filename (f->dir, "c.journal", NULL);
@@ -237,7 +237,7 @@ static void
 test_torn_end (void **state)
 {
   Fixture *f = *state;
-  g_autoptr (ElectPaper) paper = th_paper (FALSE, PAPER);
+  g_autoptr (ElectPaper) paper = tb_paper (FALSE, PAPER);
   elect_journal_free (make_journal (f->path, paper, 6));
   g_autoptr (GBytes) whole = jh_read_bytes (f->path);
   gsize size;
@@ -297,7 +297,7 @@ static void
 test_broken_chain (void **state)
 {
   Fixture *f = *state;
-  g_autoptr (ElectPaper) paper = th_paper (FALSE, PAPER);
+  g_autoptr (ElectPaper) paper = tb_paper (FALSE, PAPER);
   elect_journal_free (make_journal (f->path, paper, 6));
   g_autoptr (GBytes) whole = jh_read_bytes (f->path);
   gsize size;
@@ -354,7 +354,7 @@ static void
 test_flip_every_byte (void **state)
 {
   Fixture *f = *state;
-  g_autoptr (ElectPaper) paper = th_paper (FALSE, PAPER);
+  g_autoptr (ElectPaper) paper = tb_paper (FALSE, PAPER);
   elect_journal_free (make_journal (f->path, paper, 8));
   g_autoptr (GBytes) whole = jh_read_bytes (f->path);
   gsize size;
@@ -400,7 +400,7 @@ static void
 test_double_entry_ballots (void **state)
 {
   Fixture *f = *state;
-  g_autoptr (ElectPaper) paper = th_paper (FALSE, PAPER);
+  g_autoptr (ElectPaper) paper = tb_paper (FALSE, PAPER);
   g_autoptr (GError) error = NULL;
   g_autoptr (ElectJournal) j = elect_journal_create (f->path, paper, NULL, &error);
   g_autoptr (ElectBallot) b = elect_ballot_new (paper);
@@ -488,8 +488,8 @@ static void
 test_double_entry_sheets (void **state)
 {
   Fixture *f = *state;
-  g_autoptr (ElectRules) rules = th_rules ("village-committee");
-  g_autoptr (ElectPaper) paper = th_paper (FALSE, PAPER);
+  g_autoptr (ElectRules) rules = tb_rules ("village-committee");
+  g_autoptr (ElectPaper) paper = tb_paper (FALSE, PAPER);
   g_autoptr (GError) error = NULL;
   g_autoptr (ElectTally) s1 = elect_tally_new (rules, paper, &error);
   g_autoptr (ElectTally) s2 = elect_tally_new (rules, paper, &error);
@@ -579,7 +579,7 @@ static void
 test_payloads_hold_ballots_only (void **state)
 {
   Fixture *f = *state;
-  g_autoptr (ElectPaper) paper = th_paper (FALSE, PAPER);
+  g_autoptr (ElectPaper) paper = tb_paper (FALSE, PAPER);
   elect_journal_free (make_journal (f->path, paper, 3));
   g_autoptr (GBytes) bytes = jh_read_bytes (f->path);
   gsize size;
@@ -624,7 +624,7 @@ static void
 test_forged_accept (void **state)
 {
   Fixture *f = *state;
-  g_autoptr (ElectPaper) paper = th_paper (FALSE, PAPER);
+  g_autoptr (ElectPaper) paper = tb_paper (FALSE, PAPER);
   g_autoptr (GError) error = NULL;
   {
     g_autoptr (ElectJournal) j = elect_journal_create (f->path, paper, NULL, &error);
@@ -654,7 +654,7 @@ static void
 test_refusals (void **state)
 {
   Fixture *f = *state;
-  g_autoptr (ElectPaper) paper = th_paper (FALSE, PAPER);
+  g_autoptr (ElectPaper) paper = tb_paper (FALSE, PAPER);
   g_autoptr (GError) error = NULL;
   assert_null (elect_journal_create (f->path, paper, "bad\nlabel", &error));
   assert_int_equal (error->code, ELECT_ERROR_INVALID);
@@ -672,14 +672,14 @@ test_refusals (void **state)
   assert_false (elect_journal_append_ballot (j, ELECT_ENTRY_SINGLE, 0, b, &error));
   assert_int_equal (error->code, ELECT_ERROR_INVALID);
   g_clear_error (&error);
-  g_autoptr (ElectPaper) other = th_paper (FALSE, "chair:1:王一");
+  g_autoptr (ElectPaper) other = tb_paper (FALSE, "chair:1:王一");
   g_autoptr (ElectBallot) ob = elect_ballot_new (other);
   assert_false (elect_journal_append_ballot (j, ELECT_ENTRY_SINGLE, 0, ob, &error));
   assert_int_equal (error->code, ELECT_ERROR_INVALID);
   g_clear_error (&error);
   assert_int_equal (elect_journal_get_n_records (j), 1);
   /* a paper equal in content (not the same object) is the same paper */
-  g_autoptr (ElectPaper) same = th_paper (FALSE, PAPER);
+  g_autoptr (ElectPaper) same = tb_paper (FALSE, PAPER);
   g_autoptr (ElectBallot) sb = elect_ballot_new (same);
   elect_ballot_mark (sb, 0, 0);
   elect_journal_set_sync (j, ELECT_JOURNAL_SYNC_BATCH);
@@ -704,7 +704,7 @@ test_refusals (void **state)
 static void
 test_canonical_party (void **state)
 {
-  g_autoptr (ElectPaper) paper = th_paper (TRUE, "committee:3:马文华,王丽萍,石磊,刘建军");
+  g_autoptr (ElectPaper) paper = tb_paper (TRUE, "committee:3:马文华,王丽萍,石磊,刘建军");
   g_autoptr (ElectBallot) b = elect_ballot_new (paper);
   elect_ballot_mark_party (b, 0, 0, ELECT_MARK_FOR);
   elect_ballot_mark_party (b, 0, 0, ELECT_MARK_FOR);
