@@ -495,8 +495,11 @@ decide_posts (const Ctx *ctx, GHashTable *excluded, const gint64 *reduce, Pass *
   p->contests = g_ptr_array_new_with_free_func (cresult_free);
   p->revote_seats = g_new0 (gint64, nc);
   p->plurality = g_new0 (gboolean, nc);
-  g_autoptr (GHashTable) elected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GHashTable) carry = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* keys: the rows' normal forms; carry's values: the rows' votes (the rows
+   * live in p->contests, after this function, and a row's votes are not
+   * changed once its contest is decided) */
+  g_autoptr (GHashTable) elected = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) carry = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint c = 0; c < nc; c++)
     {
@@ -515,8 +518,9 @@ decide_posts (const Ctx *ctx, GHashTable *excluded, const gint64 *reduce, Pass *
               row->status = ELECT_STATUS_NOT_ELIGIBLE;
               continue;
             }
-          g_autofree char *ek = g_strdup_printf ("%u\x1f%s", c, row->norm);
-          if (excluded && g_hash_table_contains (excluded, ek))
+          g_autofree char *ek = excluded && g_hash_table_size (excluded) != 0
+                                  ? g_strdup_printf ("%u\x1f%s", c, row->norm) : NULL;
+          if (ek && g_hash_table_contains (excluded, ek))
             {
               row->status = ELECT_STATUS_RELATIVE_AVOIDED;
               continue;
@@ -582,12 +586,12 @@ decide_posts (const Ctx *ctx, GHashTable *excluded, const gint64 *reduce, Pass *
           Row *row = g_ptr_array_index (r->rows, i);
           if (row->status == ELECT_STATUS_ELECTED)
             {
-              g_hash_table_add (elected, g_strdup (row->norm));
+              g_hash_table_add (elected, row->norm);
               strv_add (r->elected, row->name);
             }
           else if (row->status == ELECT_STATUS_BELOW_THRESHOLD
                    || row->status == ELECT_STATUS_OUTRANKED)
-            g_hash_table_insert (carry, g_strdup (row->norm), g_memdup2 (&row->votes, sizeof (gint64)));
+            g_hash_table_insert (carry, row->norm, &row->votes);
         }
       r->unfilled = r->seats - strv_len (r->elected);
     }
@@ -1451,43 +1455,215 @@ elect_outcome_has_reason (const ElectOutcome *self, const char *code)
 
 /* ---- JSON (FORMATS.md §2) --------------------------------------------------------------------------- */
 
+/* The result is written straight into a buffer, byte for byte as
+ * json-glib's generator (pretty, indent 2) wrote it from a JsonBuilder
+ * tree: "name" : value, members and elements one per line, "[]" for an
+ * empty array, "{" + the indentation + "}" for an empty object, and
+ * json-glib's string escapes (\" \\ \b \t \n \f \r, \u00xx for the other
+ * bytes 0x01-0x1e and 0x7f; 0x1f and all other bytes as they are), null
+ * for a NULL string. The golden files of tests/data compare this output
+ * exactly; test-count checks it against json-glib's generator. */
+typedef struct {
+  char *buf;
+  gsize len, cap;
+  guint depth;                     /* of the open container */
+  gboolean has[16];                /* the container at depth d has items */
+} JWriter;
+
 static void
-member_int (JsonBuilder *b, const char *name, gint64 v)
+jw_grow (JWriter *w, gsize more)
 {
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, v);
+  while (w->cap - w->len < more + 1)
+    w->cap *= 2;
+  w->buf = g_realloc (w->buf, w->cap);
+}
+
+static inline void
+jw_put (JWriter *w, const char *p, gsize n)
+{
+  if (G_UNLIKELY (w->cap - w->len < n + 1))
+    jw_grow (w, n);
+  memcpy (w->buf + w->len, p, n);
+  w->len += n;
+}
+
+static inline void
+jw_putc (JWriter *w, char c)
+{
+  if (G_UNLIKELY (w->cap - w->len < 2))
+    jw_grow (w, 1);
+  w->buf[w->len++] = c;
+}
+
+#define jw_lit(w, s) jw_put ((w), (s), sizeof (s) - 1)
+
+static const char jw_spaces[] = "                                ";
+
+static void
+jw_indent (JWriter *w, guint level)
+{
+  gsize n = (gsize) level * 2;
+  while (n > 0)
+    {
+      gsize k = MIN (n, sizeof jw_spaces - 1);
+      jw_put (w, jw_spaces, k);
+      n -= k;
+    }
 }
 
 static void
-member_str (JsonBuilder *b, const char *name, const char *v)
+jw_escape (JWriter *w, const char *str)
 {
-  json_builder_set_member_name (b, name);
-  json_builder_add_string_value (b, v);
+  const char *p = str, *run = str;
+  for (; *p; p++)
+    {
+      guchar c = (guchar) *p;
+      if (G_LIKELY (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f) || c == 0x1f)
+        continue;
+      jw_put (w, run, (gsize) (p - run));
+      run = p + 1;
+      switch (c)
+        {
+        case '"': jw_lit (w, "\\\""); break;
+        case '\\': jw_lit (w, "\\\\"); break;
+        case '\b': jw_lit (w, "\\b"); break;
+        case '\f': jw_lit (w, "\\f"); break;
+        case '\n': jw_lit (w, "\\n"); break;
+        case '\r': jw_lit (w, "\\r"); break;
+        case '\t': jw_lit (w, "\\t"); break;
+        default:
+          {
+            char u[8];
+            g_snprintf (u, sizeof u, "\\u00%02x", c);
+            jw_put (w, u, 6);
+          }
+          break;
+        }
+    }
+  jw_put (w, run, (gsize) (p - run));
+}
+
+/* Before an item of the open container. */
+static void
+jw_item (JWriter *w)
+{
+  if (w->has[w->depth])
+    jw_putc (w, ',');
+  jw_putc (w, '\n');
+  w->has[w->depth] = TRUE;
+  jw_indent (w, w->depth);
 }
 
 static void
-member_strv (JsonBuilder *b, const char *name, const GPtrArray *a)
+jw_name (JWriter *w, const char *name)
 {
-  json_builder_set_member_name (b, name);
-  json_builder_begin_array (b);
+  jw_item (w);
+  jw_putc (w, '"');
+  jw_escape (w, name);
+  jw_lit (w, "\" : ");
+}
+
+static void
+jw_open (JWriter *w, char c)
+{
+  jw_putc (w, c);
+  w->depth++;
+  g_assert (w->depth < G_N_ELEMENTS (w->has));
+  w->has[w->depth] = FALSE;
+}
+
+static void
+jw_close (JWriter *w, char c)
+{
+  gboolean had = w->has[w->depth];
+  w->depth--;
+  if (had)
+    {
+      jw_putc (w, '\n');
+      jw_indent (w, w->depth);
+    }
+  else if (c == '}')
+    jw_indent (w, w->depth);
+  jw_putc (w, c);
+}
+
+static void
+jw_int (JWriter *w, gint64 v)
+{
+  char buf[24];
+  char *e = buf + sizeof buf, *p = e;
+  guint64 u = v < 0 ? (guint64) 0 - (guint64) v : (guint64) v;
+  do
+    *--p = (char) ('0' + u % 10);
+  while ((u /= 10) != 0);
+  if (v < 0)
+    *--p = '-';
+  jw_put (w, p, (gsize) (e - p));
+}
+
+static void
+jw_str (JWriter *w, const char *v)
+{
+  if (v == NULL)
+    {
+      jw_lit (w, "null");   /* as json-glib writes a NULL string */
+      return;
+    }
+  jw_putc (w, '"');
+  jw_escape (w, v);
+  jw_putc (w, '"');
+}
+
+static void
+member_int (JWriter *w, const char *name, gint64 v)
+{
+  jw_name (w, name);
+  jw_int (w, v);
+}
+
+static void
+member_str (JWriter *w, const char *name, const char *v)
+{
+  jw_name (w, name);
+  jw_str (w, v);
+}
+
+static void
+member_bool (JWriter *w, const char *name, gboolean v)
+{
+  jw_name (w, name);
+  if (v)
+    jw_lit (w, "true");
+  else
+    jw_lit (w, "false");
+}
+
+static void
+member_strv (JWriter *w, const char *name, const GPtrArray *a)
+{
+  jw_name (w, name);
+  jw_open (w, '[');
   for (guint i = 0; i < strv_len (a); i++)
-    json_builder_add_string_value (b, g_ptr_array_index (a, i));
-  json_builder_end_array (b);
+    {
+      jw_item (w);
+      jw_str (w, g_ptr_array_index (a, i));
+    }
+  jw_close (w, ']');
 }
 
 char *
 elect_outcome_to_json (const ElectOutcome *self, const char *lang)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_autoptr (JsonBuilder) b = json_builder_new ();
-  json_builder_begin_object (b);
+  JWriter w = { g_malloc (8192), 0, 8192, 0, { FALSE } };
+  JWriter *b = &w;
+  jw_open (b, '{');
   member_str (b, "format", "libelect.result/1");
   member_str (b, "profile", self->profile);
   member_str (b, "round", self->round == ELECT_ROUND_REVOTE ? "revote"
                           : self->round == ELECT_ROUND_SUPPLEMENTARY ? "supplementary" : "regular");
   member_str (b, "source", self->sheet ? "tally_sheet" : "ballots");
-  json_builder_set_member_name (b, "valid");
-  json_builder_add_boolean_value (b, self->valid);
+  member_bool (b, "valid", self->valid);
   member_int (b, "electorate", self->electorate);
   if (self->issued >= 0)
     member_int (b, "ballots_issued", self->issued);
@@ -1496,24 +1672,24 @@ elect_outcome_to_json (const ElectOutcome *self, const char *lang)
   member_int (b, "ballots_returned", self->returned);
   member_int (b, "ballots_valid", self->bvalid);
   member_int (b, "ballots_invalid", self->binvalid);
-  json_builder_set_member_name (b, "quorum");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "required");
+  jw_name (b, "quorum");
+  jw_open (b, '{');
+  jw_name (b, "required");
   if (self->q_required >= 0)
-    json_builder_add_int_value (b, self->q_required);
+    jw_int (b, self->q_required);
   else
-    json_builder_add_null_value (b);
+    jw_lit (b, "null");
   member_int (b, "actual", self->q_actual);
-  json_builder_set_member_name (b, "met");
-  json_builder_add_boolean_value (b, self->q_met);
-  json_builder_end_object (b);
+  member_bool (b, "met", self->q_met);
+  jw_close (b, '}');
 
-  json_builder_set_member_name (b, "contests");
-  json_builder_begin_array (b);
+  jw_name (b, "contests");
+  jw_open (b, '[');
   for (guint c = 0; c < self->contests->len; c++)
     {
       const CResult *r = g_ptr_array_index (self->contests, c);
-      json_builder_begin_object (b);
+      jw_item (b);
+      jw_open (b, '{');
       member_str (b, "id", r->id);
       member_str (b, "title", r->title);
       member_int (b, "seats", r->seats);
@@ -1524,8 +1700,8 @@ elect_outcome_to_json (const ElectOutcome *self, const char *lang)
         member_int (b, "abstentions", r->abstentions);
       if (r->contest_void)
         member_int (b, "void_marks", r->contest_void);
-      json_builder_set_member_name (b, "next");
-      json_builder_begin_object (b);
+      jw_name (b, "next");
+      jw_open (b, '{');
       member_str (b, "action", action_json (r->action));
       if (r->action != ELECT_ACTION_NONE)
         {
@@ -1533,61 +1709,52 @@ elect_outcome_to_json (const ElectOutcome *self, const char *lang)
           member_strv (b, "candidates", r->next_cands);
         }
       if (r->next_women)
-        {
-          json_builder_set_member_name (b, "women_seat");
-          json_builder_add_boolean_value (b, TRUE);
-        }
-      json_builder_end_object (b);
-      json_builder_set_member_name (b, "candidates");
-      json_builder_begin_array (b);
+        member_bool (b, "women_seat", TRUE);
+      jw_close (b, '}');
+      jw_name (b, "candidates");
+      jw_open (b, '[');
       for (guint i = 0; i < r->rows->len; i++)
         {
           const Row *row = g_ptr_array_index (r->rows, i);
-          json_builder_begin_object (b);
+          jw_item (b);
+          jw_open (b, '{');
           member_str (b, "name", row->name);
           member_int (b, "votes", row->votes);
           member_str (b, "status", status_json (row->status));
           if (row->write_in)
-            {
-              json_builder_set_member_name (b, "write_in");
-              json_builder_add_boolean_value (b, TRUE);
-            }
-          json_builder_end_object (b);
+            member_bool (b, "write_in", TRUE);
+          jw_close (b, '}');
         }
-      json_builder_end_array (b);
-      json_builder_end_object (b);
+      jw_close (b, ']');
+      jw_close (b, '}');
     }
-  json_builder_end_array (b);
+  jw_close (b, ']');
 
-  json_builder_set_member_name (b, "reasons");
-  json_builder_begin_array (b);
+  jw_name (b, "reasons");
+  jw_open (b, '[');
   for (guint i = 0; i < self->reasons->len; i++)
     {
       const ElectReason *reason = g_ptr_array_index (self->reasons, i);
-      json_builder_begin_object (b);
+      jw_item (b);
+      jw_open (b, '{');
       member_str (b, "code", elect_reason_get_code (reason));
       member_str (b, "message", elect_reason_get_message (reason, lang));
       member_str (b, "citation", elect_reason_get_citation (reason));
       if (elect_reason_get_param (reason))
         member_str (b, "param", elect_reason_get_param (reason));
-      json_builder_end_object (b);
+      jw_close (b, '}');
     }
-  json_builder_end_array (b);
+  jw_close (b, ']');
 
-  json_builder_set_member_name (b, "ballot_defects");
-  json_builder_begin_object (b);
+  jw_name (b, "ballot_defects");
+  jw_open (b, '{');
   for (int k = 0; k < ELECT_N_DEFECTS; k++)
     if (self->defects[k])
       member_int (b, elect_defect_codes[k], self->defects[k]);
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-
-  g_autoptr (JsonGenerator) gen = json_generator_new ();
-  g_autoptr (JsonNode) root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  json_generator_set_indent (gen, 2);
-  return json_generator_to_data (gen, NULL);
+  jw_close (b, '}');
+  jw_close (b, '}');
+  w.buf[w.len] = '\0';
+  return w.buf;
 }
 
 /* The counting options as digested by elect_audit_digest_election()

@@ -4,10 +4,21 @@
  *
  * Ballots are parsed straight into per-contest 64-bit masks while they are
  * "simple" (marks of listed candidates of contests with at most 64
- * candidates, no write-in, no duplicate); a simple ballot marked in at most
- * one contest is queued for elect_tally_add_masks() (batches of
- * MASK_BATCH); anything else is replayed into the reused ElectBallot and
- * given to elect_tally_add_ballot(). Names are resolved by comparing the
+ * candidates, no write-in, no duplicate, and no person marked in two
+ * contests); a simple ballot is queued, one mask per contest, in columns of
+ * MASK_BATCH ballots for elect_tally_add_mask_columns() (which counts each
+ * contest with the bulk kernels of elect_tally_add_masks(), and an
+ * over-vote under the policy void-ballot as voiding the whole ballot);
+ * anything else is replayed into the reused ElectBallot and given to
+ * elect_tally_add_ballot().
+ *
+ * A village's ballots repeat: a few hundred distinct texts among a
+ * thousand ballots. The text of each ballot counted as a simple or a
+ * spoiled one (up to its first '}', when that is its end) is kept, with
+ * what it was counted as, in a small table (BallotMemo); a later ballot
+ * whose bytes are the same up to its first '}' is counted alike without
+ * being parsed again. The same bytes parse the same way (a JSON object ends
+ * where it ends), so this changes no count and no message. Names are resolved by comparing the
  * raw bytes with the candidates' names through a 256-slot table indexed by
  * (length, first byte, last byte); only a name that does not match byte for
  * byte is validated, normalised and looked up with
@@ -18,6 +29,7 @@
 #include "elect/elect-election.h"
 #include "json-scan-private.h"
 #include "i18n-private.h"
+#include "tally-private.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -27,7 +39,7 @@
 #include <unistd.h>
 
 #define FORMAT_NAME "libelect.election/1"
-#define MASK_BATCH 4096
+#define MASK_BATCH 2048
 
 struct _ElectElection {
   gatomicrefcount ref;
@@ -60,6 +72,32 @@ typedef struct {
   gint64 off;
 } ContestDef;
 
+/* Ballot texts already counted (see the head comment). */
+#define MEMO_SLOTS 1024          /* a power of two; filled to 3/4 at most */
+#define MEMO_TEXT 65536          /* bytes of kept texts */
+#define MEMO_MAX_LEN 256         /* longest ballot text kept */
+#define MEMO_MAX_CONTESTS 8      /* papers with more contests are not memoised */
+
+enum { MEMO_EMPTY, MEMO_SIMPLE, MEMO_UNREADABLE };
+
+typedef struct {
+  guint64 hash;
+  guint64 used;        /* MEMO_SIMPLE: the contests given */
+  guint32 off;         /* in text */
+  guint16 len;
+  guint8 kind;
+} MemoEntry;
+
+typedef struct {
+  MemoEntry *slots;
+  guint64 *masks;      /* MEMO_MAX_CONTESTS per slot */
+  char *text;
+  gsize text_len;
+  guint n;
+  gboolean full;       /* no more room: lookups only */
+  gint64 lookups, hits;
+} BallotMemo;
+
 /* Per contest of the paper: the raw-name lookup table. */
 typedef struct {
   guint n;
@@ -73,8 +111,7 @@ typedef struct {
   char *pad;            /* the names, each zero-padded to 8 bytes + 8 */
   gsize *pad_off;
   gboolean maskable;    /* at most 64 candidates */
-  guint64 *batch;
-  gsize n_batch;
+  guint64 multi;        /* candidates who are persons listed on another contest */
 } ContestIndex;
 
 enum {
@@ -102,6 +139,16 @@ typedef struct {
   guint n_idx;
   ElectBallot *ballot;
   guint64 masks[64];
+  /* The queued simple ballots: contest c's masks at cols + c * cap, for
+   * the contests of maskable (a row is written whole: no clearing). */
+  guint64 *cols;
+  gsize cap;                  /* MASK_BATCH, less for many contests */
+  gsize n_rows;
+  guint64 maskable;           /* contests of at most 64 candidates */
+  guint64 cols_used;          /* contests with a mask in the queue */
+  gboolean any_multi;         /* some person is listed on two contests */
+  BallotMemo *memo;           /* the table of this file */
+  gboolean memo_off;          /* it stopped serving: not looked at */
 
   gboolean tallied;           /* ballots or totals were counted */
   gboolean deferred;          /* ballots/totals must be read at the end */
@@ -156,6 +203,21 @@ here (Reader *r)
   return js_offset (&r->s, r->s.p);
 }
 
+/* JSONPath index step: [i] (without printf: paths are built for every
+ * contest and candidate of every file, before any error). */
+static void
+path_index (GString *p, guint64 i)
+{
+  char buf[24];
+  int n = (int) sizeof buf;
+  buf[--n] = ']';
+  do
+    buf[--n] = (char) ('0' + i % 10);
+  while ((i /= 10) != 0);
+  buf[--n] = '[';
+  g_string_append_len (p, buf + n, (gssize) sizeof buf - n);
+}
+
 /* JSONPath member step: .name or ["name"]. */
 static void
 path_member (GString *p, const char *name)
@@ -165,7 +227,10 @@ path_member (GString *p, const char *name)
     if (!g_ascii_isalnum (*c) && *c != '_' && *c != '-' && !((guchar) *c & 0x80))
       plain = FALSE;
   if (plain)
-    g_string_append_printf (p, ".%s", name);
+    {
+      g_string_append_c (p, '.');
+      g_string_append (p, name);
+    }
   else
     {
       g_string_append (p, "[\"");
@@ -545,13 +610,17 @@ parse_contest (Reader *r, GString *path, ContestDef *d)
               if (d->cands->len >= elect_paper_max_candidates ())
                 return fail_at (r, here (r), ELECT_ERROR_LIMIT, path->str,
                                 _("more than %u candidates in a contest"), elect_paper_max_candidates ());
-              g_string_append_printf (path, "[%u]", d->cands->len);
+              path_index (path, d->cands->len);
               CandDef cd = { 0 };
               ok = parse_candidate (r, path, &cd);
               g_array_append_val (d->cands, cd);
               if (!ok)
                 return FALSE;
-              char *norm = elect_name_normalize (cd.name, -1);
+              char nbuf[ELECT_NAME_BUF];
+              char *norm = NULL;
+              const char *fast = elect_name_norm_fast (cd.name, -1, nbuf, &norm);
+              if (norm == NULL)
+                norm = g_strdup (fast);   /* a plain name is its own normal form */
               if (norm == NULL || norm[0] == '\0')
                 {
                   g_free (norm);
@@ -611,7 +680,8 @@ parse_contests (Reader *r)
       if (r->contests->len >= elect_paper_max_contests ())
         return fail_at (r, here (r), ELECT_ERROR_LIMIT, path->str,
                         _("more than %u contests"), elect_paper_max_contests ());
-      g_string_printf (path, "$.contests[%u]", r->contests->len);
+      g_string_assign (path, "$.contests");
+      path_index (path, r->contests->len);
       ContestDef *d = g_new0 (ContestDef, 1);
       g_ptr_array_add (r->contests, d);
       if (!parse_contest (r, path, d))
@@ -645,12 +715,19 @@ index_clear (Reader *r)
       g_free (r->idx[i].names);
       g_free (r->idx[i].lens);
       g_free (r->idx[i].next);
-      g_free (r->idx[i].batch);
       g_free (r->idx[i].pad);
       g_free (r->idx[i].pad_off);
       g_free (r->idx[i].id_pad);
     }
   g_clear_pointer (&r->idx, g_free);
+  g_clear_pointer (&r->cols, g_free);
+  if (r->memo)
+    {
+      g_free (r->memo->slots);
+      g_free (r->memo->masks);
+      g_free (r->memo->text);
+      g_clear_pointer (&r->memo, g_free);
+    }
   r->n_idx = 0;
 }
 
@@ -693,6 +770,13 @@ index_build (Reader *r)
           x->next[k] = x->head[slot];
           x->head[slot] = (guint16) (k + 1);
         }
+    }
+  for (guint i = 0; i < paper->multi->len; i++)
+    {
+      const ElectListing *l = &g_array_index (paper->multi, ElectListing, i);
+      if (l->candidate < 64)
+        r->idx[l->contest].multi |= G_GUINT64_CONSTANT (1) << l->candidate;
+      r->any_multi = TRUE;
     }
 }
 
@@ -751,7 +835,8 @@ build_paper (Reader *r)
     {
       ContestDef *d = r->contests->pdata[i];
       GError *e = NULL;
-      g_string_printf (path, "$.contests[%u]", i);
+      g_string_assign (path, "$.contests");
+      path_index (path, i);
       int ci = elect_paper_add_contest (el->paper, d->id, d->title, d->seats, &e);
       if (ci < 0)
         return fail_gerror (r, d->off, path->str, e);
@@ -809,15 +894,119 @@ apply_eligible (Reader *r, gint64 off)
 /* ---- ballots ------------------------------------------------------------- */
 
 static gboolean
-flush_batch (Reader *r, guint c)
+flush_batch (Reader *r)
 {
-  ContestIndex *x = &r->idx[c];
-  if (x->n_batch == 0)
+  if (r->n_rows == 0)
     return TRUE;
+  const guint64 *cols[ELECT_MAX_CONTESTS] = { NULL };
+  for (guint64 u = r->cols_used; u; u &= u - 1)
+    {
+      guint c = (guint) __builtin_ctzll (u);
+      cols[c] = r->cols + (gsize) c * r->cap;
+    }
   GError *e = NULL;
-  if (!elect_tally_add_masks (r->el->tally, c, x->batch, x->n_batch, &e))
+  gboolean ok = elect_tally_add_mask_columns (r->el->tally, cols, r->n_rows, &e);
+  r->n_rows = 0;
+  r->cols_used = 0;
+  if (!ok)
     return fail_gerror (r, here (r), "$.ballots", e);
-  x->n_batch = 0;
+  return TRUE;
+}
+
+/* The first '}' among the @max bytes at @p (NULL if none), and the hash of
+ * the bytes up to it, in one pass: 8 bytes at a time while they are all
+ * inside the @max (a word of them has a '}' when the SWAR test below finds
+ * one; its lowest flagged byte is the first '}'), then byte by byte. */
+static inline const guchar *
+memo_scan (const guchar *p, gsize max, guint64 *hash)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  guint64 h = G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  gsize i = 0;
+  for (; i + 8 <= max; i += 8)
+    {
+      guint64 w;
+      memcpy (&w, p + i, 8);
+      guint64 x = w ^ (ones * '}');
+      guint64 hit = (x - ones) & ~x & highs;
+      if (hit)
+        {
+          guint k = (guint) __builtin_ctzll (hit) >> 3;
+          if (k < 7)
+            w &= (G_GUINT64_CONSTANT (1) << (8 * (k + 1))) - 1;
+          h = (h ^ w) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+          h ^= h >> 32;
+          *hash = h ^ ((guint64) (i + k + 1) * G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53));
+          return p + i + k;
+        }
+      h = (h ^ w) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+      h ^= h >> 32;
+    }
+  guint64 w = 0;
+  for (guint k = 0; i + k < max; k++)
+    {
+      w |= (guint64) p[i + k] << (8 * k);
+      if (p[i + k] == '}')
+        {
+          h = (h ^ w) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+          h ^= h >> 32;
+          *hash = h ^ ((guint64) (i + k + 1) * G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53));
+          return p + i + k;
+        }
+    }
+  return NULL;
+}
+
+/* The entry of these bytes, or the empty slot where they would go (the
+ * table is never full: at most 3/4 of the slots are used). */
+static inline MemoEntry *
+memo_find (BallotMemo *m, const guchar *p, gsize len, guint64 h)
+{
+  for (guint i = (guint) h & (MEMO_SLOTS - 1);; i = (i + 1) & (MEMO_SLOTS - 1))
+    {
+      MemoEntry *e = &m->slots[i];
+      if (e->kind == MEMO_EMPTY
+          || (e->hash == h && e->len == len && memcmp (m->text + e->off, p, len) == 0))
+        return e;
+    }
+}
+
+static void
+memo_add (BallotMemo *m, MemoEntry *e, const guchar *p, gsize len, guint64 h, guint8 kind,
+          guint64 used, const guint64 *masks)
+{
+  if (m->n + 1 > MEMO_SLOTS * 3 / 4 || m->text_len + len > MEMO_TEXT)
+    {
+      m->full = TRUE;
+      return;
+    }
+  memcpy (m->text + m->text_len, p, len);
+  e->hash = h;
+  e->used = used;
+  e->off = (guint32) m->text_len;
+  e->len = (guint16) len;
+  e->kind = kind;
+  guint64 *em = m->masks + (gsize) (e - m->slots) * MEMO_MAX_CONTESTS;
+  for (guint64 u = used; u; u &= u - 1)
+    em[__builtin_ctzll (u)] = masks[__builtin_ctzll (u)];
+  m->text_len += len;
+  m->n++;
+}
+
+/* Queues a simple ballot: the masks of the contests given (@used). */
+static inline gboolean
+queue_row (Reader *r, guint64 used, const guint64 *masks)
+{
+  gsize row = r->n_rows++;
+  for (guint64 u = r->maskable; u; u &= u - 1)
+    {
+      guint c = (guint) __builtin_ctzll (u);
+      r->cols[(gsize) c * r->cap + row] = (used & u & -u) ? masks[c] : 0;
+    }
+  r->cols_used |= used;
+  if (G_UNLIKELY (r->n_rows == r->cap))
+    return flush_batch (r);
   return TRUE;
 }
 
@@ -931,7 +1120,7 @@ parse_party_lines (Reader *r, gint64 bi, guint c)
             return FALSE;
           for (guint j = 0; !aempty && amore; j++)
             {
-              g_string_append_printf (path, "[%u]", j);
+              path_index (path, j);
               gint64 off = here (r);
               const char *s;
               gsize len;
@@ -1028,6 +1217,24 @@ parse_write_in_element (Reader *r, GString *path, guint c)
   return TRUE;
 }
 
+/* Counts the ballot replayed into r->ballot (spoiled: as unreadable) with
+ * elect_tally_add_ballot(), and resets it. */
+static gboolean
+add_replayed (Reader *r, gint64 bi, gboolean spoiled)
+{
+  GError *e = NULL;
+  if (spoiled)
+    elect_ballot_set_unreadable (r->ballot);
+  if (!elect_tally_add_ballot (r->el->tally, r->ballot, &e))
+    {
+      g_autoptr (GString) p = g_string_new (NULL);
+      ballot_path (p, bi, NULL, -1);
+      return fail_gerror (r, here (r), p->str, e);
+    }
+  elect_ballot_reset (r->ballot);
+  return TRUE;
+}
+
 static gboolean
 parse_ballots (Reader *r)
 {
@@ -1037,13 +1244,26 @@ parse_ballots (Reader *r)
   if (!open_array (r, "$.ballots", _("an array of ballots"), &empty))
     return FALSE;
   gint64 bi = 0;
-  guint any_mask_contest = G_MAXUINT;
+  r->maskable = 0;
   for (guint c = 0; c < r->n_idx; c++)
     if (r->idx[c].maskable)
-      {
-        any_mask_contest = c;
-        break;
-      }
+      r->maskable |= G_GUINT64_CONSTANT (1) << c;
+  const gboolean any_maskable = r->maskable != 0;
+  if (any_maskable && r->cols == NULL)
+    {
+      /* at most 8,192 masks (64 KiB) in all */
+      r->cap = MIN (MASK_BATCH, (gsize) 8192 / r->n_idx);
+      r->cols = g_new (guint64, (gsize) r->n_idx * r->cap);
+    }
+  r->n_rows = 0;
+  r->cols_used = 0;
+  if (any_maskable && r->n_idx <= MEMO_MAX_CONTESTS && r->memo == NULL)
+    {
+      BallotMemo *m = r->memo = g_new0 (BallotMemo, 1);
+      m->slots = g_new0 (MemoEntry, MEMO_SLOTS);
+      m->masks = g_new (guint64, (gsize) MEMO_SLOTS * MEMO_MAX_CONTESTS);
+      m->text = g_malloc (MEMO_TEXT);
+    }
   const gint64 count_max = elect_count_max ();
   while (!empty && more)
     {
@@ -1057,6 +1277,50 @@ parse_ballots (Reader *r)
           g_autoptr (GString) p = g_string_new (NULL);
           ballot_path (p, bi, NULL, -1);
           return expect_value (r, "{", _("a ballot (an object)"), p->str);
+        }
+      /* a text counted before (its bytes up to the first '}') */
+      BallotMemo *memo = r->memo_off ? NULL : r->memo;
+      const guchar *m_start = s->p;
+      gsize m_len = 0;
+      guint64 m_hash = 0;
+      gint64 m_off = 0;
+      MemoEntry *m_slot = NULL;
+      if (memo)
+        {
+          gsize avail = (gsize) (s->end - m_start);
+          const guchar *close = memo_scan (m_start, MIN (avail, (gsize) MEMO_MAX_LEN), &m_hash);
+          if (close)
+            {
+              m_len = (gsize) (close + 1 - m_start);
+              m_slot = memo_find (memo, m_start, m_len, m_hash);
+              memo->lookups++;
+              if (m_slot->kind != MEMO_EMPTY)
+                {
+                  memo->hits++;
+                  s->p = close + 1;
+                  if (m_slot->kind == MEMO_SIMPLE)
+                    {
+                      if (!queue_row (r, m_slot->used,
+                                      memo->masks + (gsize) (m_slot - memo->slots) * MEMO_MAX_CONTESTS))
+                        return FALSE;
+                    }
+                  else if (!add_replayed (r, bi, TRUE))
+                    return FALSE;
+                  goto next_ballot;
+                }
+              if (memo->full)
+                {
+                  m_slot = NULL;
+                  /* a table that filled up serving fewer than half of the
+                   * ballots costs more than it saves (a miss costs a hash
+                   * and a probe; bench-election's 29 % of hits is a loss
+                   * of a third): stop looking */
+                  if (memo->hits * 2 < memo->lookups)
+                    r->memo_off = TRUE;
+                }
+              else
+                m_off = here (r);
+            }
         }
       s->p++;
       guint64 used = 0;
@@ -1243,53 +1507,31 @@ parse_ballots (Reader *r)
             }
         }
       /* count the ballot */
-      if (!slow)
+      if (!slow && G_UNLIKELY (!any_maskable))
+        go_slow (r, used, &slow);
+      if (!slow && r->any_multi && (used & (used - 1)))
         {
-          guint target;
-          guint64 mask;
-          if (used == 0)
+          /* a person listed on two contests, marked in two: the two-posts
+           * policy of elect_tally_add_ballot() decides */
+          guint n_multi = 0;
+          for (guint64 u = used; u; u &= u - 1)
             {
-              target = any_mask_contest;
-              mask = 0;
+              guint c = (guint) __builtin_ctzll (u);
+              n_multi += (r->masks[c] & r->idx[c].multi) != 0;
             }
-          else
-            {
-              guint64 marked = 0;
-              for (guint64 u = used; u; u &= u - 1)
-                if (r->masks[__builtin_ctzll (u)])
-                  marked |= u & -u;
-              if (marked == 0)
-                target = (guint) __builtin_ctzll (used), mask = 0;
-              else if ((marked & (marked - 1)) == 0)
-                target = (guint) __builtin_ctzll (marked), mask = r->masks[target];
-              else
-                target = G_MAXUINT, mask = 0;
-            }
-          if (target == G_MAXUINT)
+          if (n_multi >= 2)
             go_slow (r, used, &slow);
-          else
-            {
-              ContestIndex *x = &r->idx[target];
-              if (G_UNLIKELY (x->batch == NULL))
-                x->batch = g_new (guint64, MASK_BATCH);
-              x->batch[x->n_batch++] = mask;
-              if (G_UNLIKELY (x->n_batch == MASK_BATCH) && !flush_batch (r, target))
-                return FALSE;
-            }
         }
-      if (slow)
-        {
-          GError *e = NULL;
-          if (spoiled)
-            elect_ballot_set_unreadable (r->ballot);
-          if (!elect_tally_add_ballot (el->tally, r->ballot, &e))
-            {
-              g_autoptr (GString) p = g_string_new (NULL);
-              ballot_path (p, bi, NULL, -1);
-              return fail_gerror (r, here (r), p->str, e);
-            }
-          elect_ballot_reset (r->ballot);
-        }
+      /* the ballot was exactly the bytes up to its first '}' (and they are
+       * still in the buffer: the parse did not read past them) */
+      if (m_slot && here (r) == m_off + (gint64) m_len && (!slow || spoiled))
+        memo_add (r->memo, m_slot, m_start, m_len, m_hash,
+                  slow ? MEMO_UNREADABLE : MEMO_SIMPLE, used, r->masks);
+      if (!slow && !queue_row (r, used, r->masks))
+        return FALSE;
+      if (slow && !add_replayed (r, bi, spoiled))
+        return FALSE;
+    next_ballot:
       bi++;
       ch = js_peek (s);
       if (G_LIKELY (ch == ','))
@@ -1302,9 +1544,8 @@ parse_ballots (Reader *r)
       else
         return next_item (r, ']', "$.ballots", &more);
     }
-  for (guint c = 0; c < r->n_idx; c++)
-    if (!flush_batch (r, c))
-      return FALSE;
+  if (!flush_batch (r))
+    return FALSE;
   el->n_ballots = bi;
   return TRUE;
 }

@@ -31,7 +31,10 @@ js_init_common (JScan *s, gsize cap)
 {
   memset (s, 0, sizeof *s);
   s->cap = cap;
-  s->buf = g_malloc0 (s->cap + 1 + JS_PAD);
+  /* only the sentinel and the padding need zeros until the first fill
+   * (every fill writes them after what it read) */
+  s->buf = g_malloc (s->cap + 1 + JS_PAD);
+  memset (s->buf, 0, 1 + JS_PAD);
   s->p = s->end = s->buf;
   s->sbuf = g_string_sized_new (256);
   s->err_code = -1;

@@ -191,7 +191,11 @@ elect_paper_add_candidate (ElectPaper *self, guint contest, const char *name,
                    _("The ballot paper can no longer change: a tally was made from it"));
       return -1;
     }
-  g_autofree char *norm = elect_name_normalize (name, -1);
+  /* elect_name_normalize(), without its two NFC passes for a plain name */
+  char buf[ELECT_NAME_BUF];
+  char *heap = NULL;
+  const char *fast = elect_name_norm_fast (name, -1, buf, &heap);
+  g_autofree char *norm = heap ? heap : g_strdup (fast);
   if (norm == NULL || !*norm)
     {
       g_set_error (error, ELECT_ERROR, ELECT_ERROR_INVALID,

@@ -4,24 +4,43 @@
 #include "i18n-private.h"
 
 #include <json-glib/json-glib.h>
+#include <string.h>
 
+/* One allocation: the struct, then its strings (a count makes a dozen
+ * reasons per contest; the strings never change). */
 struct _ElectReason {
   gatomicrefcount ref;
-  char *code;
-  char *citation;
-  char *param;
-  char *message_en;
-  char *message_zh;
+  const char *code;
+  const char *citation;
+  const char *param;      /* NULL when none */
+  const char *message_en;
+  const char *message_zh;
+  char text[];
 };
 
 static ElectReason *
-reason_alloc (const char *code, const char *citation, const char *param)
+reason_make (const char *code, const char *citation, const char *param,
+             const char *message_en, gsize en_len, const char *message_zh, gsize zh_len)
 {
-  ElectReason *r = g_new0 (ElectReason, 1);
+  if (citation == NULL)
+    citation = "";
+  gsize code_len = strlen (code), cit_len = strlen (citation);
+  gsize param_len = param ? strlen (param) : 0;
+  ElectReason *r = g_malloc (sizeof *r + code_len + cit_len + (param ? param_len + 1 : 0)
+                             + en_len + zh_len + 4);
   g_atomic_ref_count_init (&r->ref);
-  r->code = g_strdup (code);
-  r->citation = g_strdup (citation ? citation : "");
-  r->param = g_strdup (param);
+  char *t = r->text;
+#define PUT(field, str, len) \
+  do { r->field = t; memcpy (t, (str), (len)); t[(len)] = '\0'; t += (len) + 1; } while (0)
+  PUT (code, code, code_len);
+  PUT (citation, citation, cit_len);
+  if (param)
+    PUT (param, param, param_len);
+  else
+    r->param = NULL;
+  PUT (message_en, message_en, en_len);
+  PUT (message_zh, message_zh, zh_len);
+#undef PUT
   return r;
 }
 
@@ -31,10 +50,32 @@ elect_reason_new (const char *code, const char *citation,
 {
   g_return_val_if_fail (code != NULL && *code, NULL);
   g_return_val_if_fail (message_en != NULL, NULL);
-  ElectReason *r = reason_alloc (code, citation, NULL);
-  r->message_en = g_strdup (message_en);
-  r->message_zh = g_strdup (message_zh ? message_zh : message_en);
-  return r;
+  if (message_zh == NULL)
+    message_zh = message_en;
+  return reason_make (code, citation, NULL, message_en, strlen (message_en),
+                      message_zh, strlen (message_zh));
+}
+
+/* The message into @buf when it fits (almost all: no allocation), else
+ * into a new string stored in @heap; returns its length. */
+static gsize
+format_message (char *buf, gsize size, char **heap, const char **out,
+                const char *format, va_list ap)
+{
+  va_list aq;
+  va_copy (aq, ap);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  int n = g_vsnprintf (buf, size, format, aq);
+  va_end (aq);
+  if (n >= 0 && (gsize) n < size)
+    {
+      *out = buf;
+      return (gsize) n;
+    }
+  *out = *heap = g_strdup_vprintf (format, ap);
+#pragma GCC diagnostic pop
+  return strlen (*heap);
 }
 
 ElectReason *
@@ -42,17 +83,17 @@ elect_reason_new_printf (const char *code, const char *citation,
                          const char *param, const char *msgid_format, ...)
 {
   va_list ap, ap2;
-  ElectReason *r = reason_alloc (code, citation, param);
+  char en_buf[512], zh_buf[512];
+  g_autofree char *en_heap = NULL, *zh_heap = NULL;
+  const char *en, *zh;
   va_start (ap, msgid_format);
   va_copy (ap2, ap);
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-  r->message_en = g_strdup_vprintf (msgid_format, ap);
-  r->message_zh = g_strdup_vprintf (elect_tr ("zh", msgid_format), ap2);
-#pragma GCC diagnostic pop
+  gsize en_len = format_message (en_buf, sizeof en_buf, &en_heap, &en, msgid_format, ap);
+  gsize zh_len = format_message (zh_buf, sizeof zh_buf, &zh_heap, &zh,
+                                 elect_tr ("zh", msgid_format), ap2);
   va_end (ap2);
   va_end (ap);
-  return r;
+  return reason_make (code, citation, param, en, en_len, zh, zh_len);
 }
 
 ElectReason *
@@ -61,10 +102,8 @@ elect_reason_new_full (const char *code, const char *citation, const char *param
 {
   g_return_val_if_fail (code != NULL && *code, NULL);
   g_return_val_if_fail (message_en != NULL && message_zh != NULL, NULL);
-  ElectReason *r = reason_alloc (code, citation, param);
-  r->message_en = g_strdup (message_en);
-  r->message_zh = g_strdup (message_zh);
-  return r;
+  return reason_make (code, citation, param, message_en, strlen (message_en),
+                      message_zh, strlen (message_zh));
 }
 
 ElectReason *
@@ -80,11 +119,6 @@ elect_reason_unref (ElectReason *self)
 {
   if (self == NULL || !g_atomic_ref_count_dec (&self->ref))
     return;
-  g_free (self->code);
-  g_free (self->citation);
-  g_free (self->param);
-  g_free (self->message_en);
-  g_free (self->message_zh);
   g_free (self);
 }
 

@@ -224,6 +224,10 @@ guint64      elect_rules_p_bits     (const ElectRules *rules, ElectParamId id);
 const char  *elect_rules_p_citation (const ElectRules *rules, ElectParamId id);
 const char  *elect_rules_p_key      (ElectParamId id);
 
+/* Empties the cache of resolved built-in profiles (rules.c): for tests
+ * only, while no other thread uses the library. */
+void         elect_rules_builtin_cache_clear (void);
+
 /* part satisfies f of whole: part*den > num*whole (strict) or >=. */
 static inline gboolean
 elect_fraction_holds (ElectFraction f, gint64 part, gint64 whole)

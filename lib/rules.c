@@ -415,6 +415,8 @@ value_to_string (int i, const ParamValue *pv)
 
 typedef struct {
   GPtrArray *visiting;   /* names/paths on the current chain, for cycles */
+  GPtrArray *applied;    /* (nullable) labels of every source applied (borrowed) */
+  gboolean from_file;    /* some source was a key file */
 } LoadCtx;
 
 static gboolean apply_source (ElectRules *into, const char *text, gsize len,
@@ -422,13 +424,28 @@ static gboolean apply_source (ElectRules *into, const char *text, gsize len,
                               const char *base_dir, const char *default_name,
                               LoadCtx *ctx, GError **error);
 
-static const char *
-builtin_text (const char *name)
+static int
+builtin_index (const char *name)
 {
   for (unsigned i = 0; i < elect_n_builtin_profiles; i++)
     if (strcmp (elect_builtin_profiles[i].name, name) == 0)
-      return elect_builtin_profiles[i].text;
-  return NULL;
+      return (int) i;
+  return -1;
+}
+
+static const char *
+builtin_text (const char *name)
+{
+  int i = builtin_index (name);
+  return i < 0 ? NULL : elect_builtin_profiles[i].text;
+}
+
+/* The static copy of a built-in name (it outlives any load). */
+static const char *
+builtin_name (const char *name)
+{
+  int i = builtin_index (name);
+  return i < 0 ? NULL : elect_builtin_profiles[i].name;
 }
 
 static gboolean
@@ -451,6 +468,7 @@ apply_file (ElectRules *into, const char *path, LoadCtx *ctx, GError **error)
                  _("%s: cannot read the profile: %s"), path, local->message);
       return FALSE;
     }
+  ctx->from_file = TRUE;
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
   if (g_str_has_suffix (base, ".ini"))
@@ -486,7 +504,11 @@ apply_named (ElectRules *into, const char *name, const char *base_dir,
     }
   const char *text = builtin_text (name);
   if (text)
-    return apply_source (into, text, strlen (text), name, name, NULL, name, ctx, error);
+    {
+      if (ctx->applied)
+        g_ptr_array_add (ctx->applied, (gpointer) builtin_name (name));
+      return apply_source (into, text, strlen (text), name, name, NULL, name, ctx, error);
+    }
 
   g_autofree char *all = g_strjoinv (", ", (char **) elect_builtin_profile_names);
   if (referrer)
@@ -779,17 +801,117 @@ finish_load (ElectRules *r, gboolean ok, LoadCtx *ctx, GError **error)
   return r;
 }
 
+/* The built-in profiles, each resolved once per process (an election file
+ * names its profile, and a batch loads it for every file). A slot holds the
+ * profile and the built-in names its chain was made of (itself, its parent,
+ * ...); it is filled once, by a compare-and-exchange, and never freed.
+ * Only a profile made of built-in texts alone is kept: one that resolved to
+ * a key file of ELECT_PROFILE_PATH is loaded anew every time, as is any
+ * profile given by path. Before a kept profile is returned, the directories
+ * of ELECT_PROFILE_PATH (when set) are checked for a NAME.ini of each name
+ * of its chain, which would override the built-in text. */
+typedef struct {
+  ElectRules *rules;
+  const char **chain;   /* static names, NULL-terminated */
+} BuiltinSlot;
+
+static BuiltinSlot **
+builtin_slots (void)
+{
+  static BuiltinSlot **slots;
+  static gsize once = 0;
+  if (g_once_init_enter (&once))
+    {
+      slots = g_new0 (BuiltinSlot *, elect_n_builtin_profiles);
+      g_once_init_leave (&once, 1);
+    }
+  return slots;
+}
+
+void
+elect_rules_builtin_cache_clear (void)
+{
+  BuiltinSlot **slots = builtin_slots ();
+  for (unsigned i = 0; i < elect_n_builtin_profiles; i++)
+    {
+      BuiltinSlot *slot = g_atomic_pointer_exchange (&slots[i], NULL);
+      if (slot)
+        {
+          elect_rules_unref (slot->rules);
+          g_free (slot->chain);
+          g_free (slot);
+        }
+    }
+}
+
+static gboolean
+overridden_on_path (const char *const *chain)
+{
+  const char *env = g_getenv ("ELECT_PROFILE_PATH");
+  if (!env || !*env)
+    return FALSE;
+  g_auto (GStrv) dirs = g_strsplit (env, G_SEARCHPATH_SEPARATOR_S, -1);
+  for (int n = 0; chain[n]; n++)
+    for (int k = 0; dirs[k]; k++)
+      {
+        if (!*dirs[k])
+          continue;
+        g_autofree char *fname = g_strconcat (chain[n], ".ini", NULL);
+        g_autofree char *p = g_build_filename (dirs[k], fname, NULL);
+        if (g_file_test (p, G_FILE_TEST_IS_REGULAR))
+          return TRUE;
+      }
+  return FALSE;
+}
+
+static ElectRules *
+load_uncached (const char *name_or_path, GPtrArray *applied, gboolean *from_file,
+               GError **error)
+{
+  ElectRules *r = rules_alloc ();
+  LoadCtx ctx = { g_ptr_array_new_with_free_func (g_free), applied, FALSE };
+  gboolean ok = is_path (name_or_path)
+    ? apply_file (r, name_or_path, &ctx, error)
+    : apply_named (r, name_or_path, NULL, NULL, &ctx, error);
+  if (from_file)
+    *from_file = ctx.from_file;
+  return finish_load (r, ok, &ctx, error);
+}
+
 ElectRules *
 elect_rules_load (const char *name_or_path, GError **error)
 {
   g_return_val_if_fail (name_or_path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-  ElectRules *r = rules_alloc ();
-  LoadCtx ctx = { g_ptr_array_new_with_free_func (g_free) };
-  gboolean ok = is_path (name_or_path)
-    ? apply_file (r, name_or_path, &ctx, error)
-    : apply_named (r, name_or_path, NULL, NULL, &ctx, error);
-  return finish_load (r, ok, &ctx, error);
+  int bi = is_path (name_or_path) ? -1 : builtin_index (name_or_path);
+  if (bi < 0)
+    return load_uncached (name_or_path, NULL, NULL, error);
+
+  BuiltinSlot **slots = builtin_slots ();
+  BuiltinSlot *slot = g_atomic_pointer_get (&slots[bi]);
+  if (slot)
+    {
+      if (!overridden_on_path ((const char *const *) slot->chain))
+        return elect_rules_ref (slot->rules);
+      return load_uncached (name_or_path, NULL, NULL, error);
+    }
+  g_autoptr (GPtrArray) applied = g_ptr_array_new ();
+  gboolean from_file = FALSE;
+  ElectRules *r = load_uncached (name_or_path, applied, &from_file, error);
+  if (r == NULL || from_file)
+    return r;
+  slot = g_new0 (BuiltinSlot, 1);
+  slot->rules = elect_rules_ref (r);
+  g_ptr_array_add (applied, NULL);
+  slot->chain = (const char **) g_ptr_array_steal (applied, NULL);
+  if (!g_atomic_pointer_compare_and_exchange (&slots[bi], NULL, slot))
+    {
+      /* Another thread kept its copy first: the two are equal. */
+      elect_rules_unref (slot->rules);
+      g_free (slot->chain);
+      g_free (slot);
+    }
+  return r;
 }
 
 ElectRules *
@@ -806,7 +928,7 @@ elect_rules_load_from_data (const char *data, gssize length, const char *origin,
       return NULL;
     }
   ElectRules *r = rules_alloc ();
-  LoadCtx ctx = { g_ptr_array_new_with_free_func (g_free) };
+  LoadCtx ctx = { g_ptr_array_new_with_free_func (g_free), NULL, FALSE };
   const char *o = origin ? origin : "<data>";
   gboolean ok = apply_source (r, data, len, o, o, NULL, "custom", &ctx, error);
   return finish_load (r, ok, &ctx, error);

@@ -99,4 +99,12 @@ gboolean elect_tally_add_masks_kernel (ElectTally *self, guint contest,
                                        const guint64 *masks, gsize n_masks,
                                        ElectBulkKernel kernel, GError **error);
 
+/* n ballots given as per-contest columns of masks, cols[c][i] (NULL: no
+ * mark in contest c): each contest of a non-NULL column has at most 64
+ * candidates, and no ballot marks a person for two posts (the caller
+ * checks; see tally.c). The same counts as elect_tally_add_ballot() of each
+ * ballot. */
+gboolean elect_tally_add_mask_columns (ElectTally *self, const guint64 *const *cols,
+                                       gsize n, GError **error);
+
 G_END_DECLS

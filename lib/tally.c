@@ -1123,6 +1123,108 @@ elect_tally_add_masks_kernel (ElectTally *self, guint contest,
   return TRUE;
 }
 
+/* Ballots of several contests as per-contest columns of masks (the
+ * election reader's fast path): ballot i marks cols[c][i] in contest c,
+ * nothing where cols[c] is NULL. Each column is counted by the bulk kernel;
+ * the ballots are then counted once. Under the over-vote policy
+ * void-ballot, an over-vote in one contest voids the whole ballot: when the
+ * kernels saw any over-vote, the batch is counted ballot by ballot instead.
+ * The caller guarantees that no ballot marks a person for two posts (marks
+ * of listings of paper->multi in two contests): those need
+ * elect_tally_add_ballot(). */
+gboolean
+elect_tally_add_mask_columns (ElectTally *self, const guint64 *const *cols, gsize n,
+                              GError **error)
+{
+  g_return_val_if_fail (self != NULL && cols != NULL, FALSE);
+  const ElectPaper *paper = self->paper;
+  guint nc = paper->contests->len;
+  if (n > (gsize) ELECT_COUNT_MAX)
+    {
+      g_set_error (error, ELECT_ERROR, ELECT_ERROR_LIMIT,
+                   _("More than %lld ballots"), (long long) ELECT_COUNT_MAX);
+      return FALSE;
+    }
+  if (!check_countable (self, (gint64) n, error))
+    return FALSE;
+  if (n == 0)
+    return TRUE;
+
+  ElectBulkKernel kernel = elect_bulk_kernel_best ();
+  gint64 counts[ELECT_MAX_CONTESTS][64];
+  gint64 over[ELECT_MAX_CONTESTS], zero[ELECT_MAX_CONTESTS];
+  gint64 any_over = 0;
+  for (guint c = 0; c < nc; c++)
+    {
+      if (cols[c] == NULL)
+        continue;
+      const ElectContest *ct = elect_paper_contest (paper, c);
+      guint ncand = ct->candidates->len;
+      g_return_val_if_fail (ncand <= 64, FALSE);
+      memset (counts[c], 0, sizeof counts[c]);
+      guint64 orall = 0;
+#ifdef HAVE_AVX2_KERNEL
+      if (kernel == ELECT_BULK_AVX512)
+        bulk_avx512 (cols[c], n, ct->seats, ncand, counts[c], &over[c], &zero[c], &orall);
+      else if (kernel == ELECT_BULK_AVX2)
+        bulk_avx2 (cols[c], n, ct->seats, ncand, counts[c], &over[c], &zero[c], &orall);
+      else
+#endif
+        bulk_scalar (cols[c], n, ct->seats, ncand, counts[c], &over[c], &zero[c], &orall);
+      guint64 allowed = ncand == 64 ? ~G_GUINT64_CONSTANT (0)
+                                    : (G_GUINT64_CONSTANT (1) << ncand) - 1;
+      g_return_val_if_fail ((orall & ~allowed) == 0, FALSE);
+      any_over += over[c];
+    }
+
+  gint64 nn = (gint64) n;
+  self->returned += nn;
+  if (any_over && self->overvote_policy == ELECT_OVERVOTE_VOID_BALLOT)
+    {
+      /* One over-vote voids the ballot: count ballot by ballot. */
+      for (gsize i = 0; i < n; i++)
+        {
+          gboolean bad = FALSE;
+          for (guint c = 0; c < nc && !bad; c++)
+            bad = cols[c] && __builtin_popcountll (cols[c][i])
+                               > elect_paper_contest (paper, c)->seats;
+          if (bad)
+            {
+              self->invalid++;
+              self->defects[ELECT_DEFECT_OVERVOTE]++;
+              continue;
+            }
+          self->valid++;
+          for (guint c = 0; c < nc; c++)
+            {
+              guint64 m = cols[c] ? cols[c][i] : 0;
+              if (m == 0)
+                continue;
+              self->nonempty[c]++;
+              gint64 *votes = self->votes + self->cand_off[c];
+              for (; m; m &= m - 1)
+                votes[__builtin_ctzll (m)]++;
+            }
+        }
+      return TRUE;
+    }
+  self->valid += nn;
+  for (guint c = 0; c < nc; c++)
+    {
+      if (cols[c] == NULL)
+        continue;
+      /* void-contest: the marks of an over-voted contest are void */
+      self->contest_void[c] += over[c];
+      self->defects[ELECT_DEFECT_OVERVOTE_CONTEST] += over[c];
+      self->nonempty[c] += nn - over[c] - zero[c];
+      gint64 *votes = self->votes + self->cand_off[c];
+      guint ncand = elect_paper_contest (paper, c)->candidates->len;
+      for (guint k = 0; k < ncand; k++)
+        votes[k] += counts[c][k];
+    }
+  return TRUE;
+}
+
 /* ---- merge ------------------------------------------------------------------------------------------- */
 
 gboolean

@@ -32,9 +32,13 @@ G_BEGIN_DECLS
  * (#ElectCountOptions); elect_election_count() then counts the round.
  *
  * **Streaming.** Ballots are never kept: each is parsed into one reused
- * #ElectBallot and added to the tally at once (ballots marked in one
- * contest of at most 64 candidates, without write-ins or duplicate marks,
- * go in batches through elect_tally_add_masks()). The reader reads the
+ * #ElectBallot and added to the tally at once (ballots that mark only
+ * listed candidates of contests of at most 64 candidates, without
+ * write-ins, duplicate marks or one person marked for two posts, are
+ * counted in batches by the bulk kernels of elect_tally_add_masks(), one
+ * column of masks per contest, with the same result; a ballot whose text
+ * repeats an earlier one byte for byte is counted as that one was,
+ * without being parsed again). The reader reads the
  * file in fixed blocks of 1 MiB with its own strict JSON scanner (RFC
  * 8259), so its memory does not depend on the number of ballots.
  *

@@ -98,6 +98,14 @@ typedef enum {
  * letters, digits, `-` and `_`, never a path), looked up first as `NAME.ini`
  * beside the file, then as a name.
  *
+ * A built-in profile is parsed and resolved once per process: later loads
+ * of the same name return a new reference to the same immutable profile
+ * (safe to share across threads, see @ref threading), as long as no
+ * `NAME.ini` in `ELECT_PROFILE_PATH` overrides it or one of its parents;
+ * that check is made at every load. A profile that resolves to a key file
+ * (a path, or a name found in `ELECT_PROFILE_PATH`) is read anew every time:
+ * the file may have changed. Errors are the same either way.
+ *
  * @param name_or_path a built-in name (`"village-committee"`) or a path
  * @param error (out) (optional): ELECT_ERROR_NOT_FOUND (no such profile or
  * file), ELECT_ERROR_IO, ELECT_ERROR_PARSE (not a key file),

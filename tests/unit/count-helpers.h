@@ -6,6 +6,7 @@
 
 #include "ballot-helpers.h"
 
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 static inline ElectTurnout *
@@ -75,8 +76,29 @@ th_strv_has (const char *const *v, const char *s)
 }
 
 /* The outcome as JSON without the messages (for comparisons). */
+/* elect_outcome_to_json() writes its text itself: it must be byte for byte
+ * what json-glib's generator (pretty, indent 2) makes of the same document,
+ * as it was written before (the golden files of tests/data depend on it). */
+static inline void
+th_check_like_json_glib (const char *text)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  if (!json_parser_load_from_data (parser, text, -1, &error))
+    fail_msg ("not JSON: %s\n%s", error->message, text);
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+  json_generator_set_root (gen, json_parser_get_root (parser));
+  json_generator_set_pretty (gen, TRUE);
+  json_generator_set_indent (gen, 2);
+  g_autofree char *again = json_generator_to_data (gen, NULL);
+  if (strcmp (again, text) != 0)
+    fail_msg ("not as json-glib writes it:\n%s\n---- json-glib:\n%s", text, again);
+}
+
 static inline char *
 th_json (const ElectOutcome *o)
 {
-  return elect_outcome_to_json (o, "en");
+  char *j = elect_outcome_to_json (o, "en");
+  th_check_like_json_glib (j);
+  return j;
 }

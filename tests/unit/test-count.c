@@ -2333,6 +2333,51 @@ prop_ballots_and_sheet_decide_alike (void **state)
     assert_true (per_profile[i] > 10);
 }
 
+/* ---- the result's JSON -------------------------------------------------------- */
+
+/* elect_outcome_to_json() escapes strings as json-glib's generator did:
+ * a contest title with every ASCII control byte, quotes, backslashes and
+ * non-ASCII text is written as json-glib writes that string. (Other
+ * outcomes are compared with json-glib in th_json(), by the property tests
+ * above.) */
+static void
+result_json_escapes_like_json_glib (void **state)
+{
+  (void) state;
+  GString *title = g_string_new ("引号\"反斜杠\\/");
+  for (int c = 1; c < 0x20; c++)
+    g_string_append_c (title, (char) c);
+  g_string_append (title, "\x7f末\xe2\x80\xa8");
+  g_autoptr (ElectRules) rules = tb_rules ("village-committee");
+  g_autoptr (ElectPaper) paper = elect_paper_new (FALSE);
+  assert_int_equal (elect_paper_add_contest (paper, "c\"1", title->str, 1, NULL), 0);
+  assert_int_equal (elect_paper_add_candidate (paper, 0, "王建国", ELECT_SEX_UNKNOWN, NULL), 0);
+  g_autoptr (ElectTally) t = tb_tally (rules, paper);
+  g_autoptr (ElectBallot) b = elect_ballot_new (paper);
+  elect_ballot_mark (b, 0, 0);
+  assert_true (elect_tally_add_ballot (t, b, NULL));
+  g_autoptr (ElectTurnout) to = th_turnout (1, 1, -1, ELECT_ROUND_REGULAR);
+  g_autoptr (ElectOutcome) o = th_count (rules, paper, t, to, NULL);
+  g_autofree char *j = elect_outcome_to_json (o, "en");
+
+  for (int k = 0; k < 2; k++)
+    {
+      g_autoptr (JsonNode) node = json_node_new (JSON_NODE_VALUE);
+      json_node_set_string (node, k ? "c\"1" : title->str);
+      g_autoptr (JsonGenerator) gen = json_generator_new ();
+      json_generator_set_root (gen, node);
+      g_autofree char *want = json_generator_to_data (gen, NULL);
+      g_autofree char *line = g_strdup_printf ("\"%s\" : %s,\n", k ? "id" : "title", want);
+      if (strstr (j, line) == NULL)
+        fail_msg ("no %s in\n%s", line, j);
+    }
+  /* and the document has json-glib's layout */
+  assert_non_null (strstr (j, "\n  \"quorum\" : {\n    \"required\" : 1,\n"));
+  assert_non_null (strstr (j, "\n  \"ballot_defects\" : {  }\n}"));
+  assert_true (g_str_has_prefix (j, "{\n  \"format\" : \"libelect.result/1\",\n"));
+  g_string_free (title, TRUE);
+}
+
 /* ---- every reason code ------------------------------------------------------ */
 
 /* Every reason code lib/count.c can give (grep -o '"[a-z-]*"' lib/count.c)
@@ -2404,6 +2449,7 @@ main (void)
     cmocka_unit_test (s6_9_sheet_every_violation_reported),
     cmocka_unit_test (prop_ballot_order_never_matters),
     cmocka_unit_test (prop_ballots_and_sheet_decide_alike),
+    cmocka_unit_test (result_json_escapes_like_json_glib),
     cmocka_unit_test (every_reason_code_exercised),
   };
   int rc = cmocka_run_group_tests_name ("count", tests, NULL, NULL);

@@ -149,6 +149,312 @@ expect_error (ElectElection *el, GError **perror, int code, const char *has)
   g_error_free (error);
 }
 
+/* ---- the fast path against elect_tally_add_ballot() ---------------------- */
+
+/* Candidates of the random papers: some persons are listed on two contests
+ * (two posts), some names are never listed (write-ins). */
+static const char *const POOL[] = { "王建国", "李明华", "张伟", "陈志强", "刘秀英", "赵丽",
+                                    "孙海涛", "周文斌", "吴晓燕", "郑秀兰" };
+static const char *const OUTSIDERS[] = { "钱多多", "冯小刚", "  ", "" };
+
+typedef struct {
+  guint n_contests;
+  gint64 seats[4];
+  guint n_cands[4];
+  guint cand[4][8];   /* indices into POOL */
+} RandPaper;
+
+/* One random ballot of paper p, as JSON (appended to @doc) and as the list
+ * of its (contest, name) marks and its spoiled flag. */
+static void
+rand_ballot (GRand *rnd, const RandPaper *p, GString *doc, GPtrArray *names, GArray *contests,
+             gboolean *spoiled)
+{
+  *spoiled = g_rand_int_range (rnd, 0, 40) == 0;
+  g_string_append_c (doc, '{');
+  gboolean first = TRUE;
+  if (*spoiled)
+    {
+      g_string_append (doc, "\"spoiled\": true");
+      first = FALSE;
+    }
+  for (guint c = 0; c < p->n_contests; c++)
+    {
+      guint r = (guint) g_rand_int_range (rnd, 0, 100);
+      if (r < 10)
+        continue;   /* contest not given */
+      g_string_append_printf (doc, "%s\"c%u\": [", first ? "" : ", ", c);
+      first = FALSE;
+      /* mostly at most the seats; sometimes one more (an over-vote) */
+      guint k = (guint) g_rand_int_range (rnd, 0, (gint32) p->seats[c] + 1);
+      if (g_rand_int_range (rnd, 0, 12) == 0)
+        k = (guint) p->seats[c] + 1;
+      for (guint j = 0; j < k; j++)
+        {
+          guint w = (guint) g_rand_int_range (rnd, 0, 100);
+          const char *name;
+          if (w < 3)
+            name = OUTSIDERS[g_rand_int_range (rnd, 0, G_N_ELEMENTS (OUTSIDERS))];
+          else if (w < 6)
+            name = POOL[g_rand_int_range (rnd, 0, G_N_ELEMENTS (POOL))];  /* maybe another post's */
+          else
+            name = POOL[p->cand[c][g_rand_int_range (rnd, 0, (gint32) p->n_cands[c])]];
+          /* a duplicate now and then */
+          if (j > 0 && g_rand_int_range (rnd, 0, 30) == 0)
+            name = g_ptr_array_index (names, names->len - 1);
+          g_string_append_printf (doc, "%s\"%s\"", j ? ", " : "", name);
+          g_ptr_array_add (names, (gpointer) name);
+          g_array_append_val (contests, c);
+        }
+      g_string_append_c (doc, ']');
+    }
+  g_string_append_c (doc, '}');
+}
+
+static void
+assert_same_counts (const ElectTally *a, const ElectTally *b)
+{
+  ElectPaper *paper = elect_tally_get_paper (a);
+  assert_int_equal (elect_tally_get_ballots_returned (a), elect_tally_get_ballots_returned (b));
+  assert_int_equal (elect_tally_get_ballots_valid (a), elect_tally_get_ballots_valid (b));
+  assert_int_equal (elect_tally_get_ballots_invalid (a), elect_tally_get_ballots_invalid (b));
+  for (guint c = 0; c < elect_paper_get_n_contests (paper); c++)
+    {
+      for (guint k = 0; k < elect_paper_get_n_candidates (paper, c); k++)
+        {
+          const char *nm = elect_paper_get_candidate_name (paper, c, k);
+          assert_int_equal (elect_tally_get_votes (a, c, k), elect_tally_get_votes (b, c, k));
+          assert_int_equal (elect_tally_get_votes_against (a, c, k), elect_tally_get_votes_against (b, c, k));
+          assert_int_equal (elect_tally_get_overlap_votes (a, c, nm, -1),
+                            elect_tally_get_overlap_votes (b, c, nm, -1));
+        }
+      assert_int_equal (elect_tally_get_abstentions (a, c), elect_tally_get_abstentions (b, c));
+      assert_int_equal (elect_tally_get_contest_void (a, c), elect_tally_get_contest_void (b, c));
+      guint nw = elect_tally_get_n_write_ins (a, c);
+      assert_int_equal (nw, elect_tally_get_n_write_ins (b, c));
+      for (guint w = 0; w < nw; w++)
+        {
+          const char *nm = elect_tally_get_write_in_name (a, c, w);
+          assert_string_equal (nm, elect_tally_get_write_in_name (b, c, w));
+          assert_int_equal (elect_tally_get_write_in_votes (a, c, w), elect_tally_get_write_in_votes (b, c, w));
+          assert_int_equal (elect_tally_get_write_in_sex (a, c, w), elect_tally_get_write_in_sex (b, c, w));
+          assert_int_equal (elect_tally_get_overlap_votes (a, c, nm, -1),
+                            elect_tally_get_overlap_votes (b, c, nm, -1));
+        }
+    }
+  for (const char *const *d = elect_tally_list_defect_codes (); *d; d++)
+    if (elect_tally_get_defect_count (a, *d) != elect_tally_get_defect_count (b, *d))
+      fail_msg ("defect %s: %lld != %lld", *d, (long long) elect_tally_get_defect_count (a, *d),
+                (long long) elect_tally_get_defect_count (b, *d));
+}
+
+/* Random elections of 1 to 4 contests (over-votes, blanks, empty ballots,
+ * contests left out, spoiled ballots, duplicates, write-ins of outsiders and
+ * of other posts' candidates, persons listed on two posts) under every
+ * built-in profile: the reader (simple ballots in columns of masks, the
+ * rest one by one) gives the same tally, and the same outcome, as every
+ * ballot given to elect_tally_add_ballot(). Sizes straddle the reader's
+ * batches (2,048 ballots). */
+static void
+test_fast_path_matches_ballots (void **state)
+{
+  (void) state;
+  GRand *rnd = g_rand_new_with_seed (20260);
+  /* every built-in profile, and the over-vote policy void-contest (no
+   * built-in has it) with each two-posts policy */
+  g_autoptr (GPtrArray) profiles = g_ptr_array_new_with_free_func (g_free);
+  for (const char *const *n = elect_rules_list_builtin (); *n; n++)
+    g_ptr_array_add (profiles, g_strdup (*n));
+  g_autofree char *dir = g_dir_make_tmp ("test-election-XXXXXX", NULL);
+  assert_non_null (dir);
+  static const char *const two_posts_policies[] = { "separate", "void-ballot", "cascade-down" };
+  for (guint i = 0; i < G_N_ELEMENTS (two_posts_policies); i++)
+    {
+      g_autofree char *fname = g_strdup_printf ("void-contest-%s.ini", two_posts_policies[i]);
+      char *path = g_build_filename (dir, fname, NULL);
+      g_autofree char *text = g_strdup_printf ("[profile]\nextends=village-committee\n[count]\n"
+                                               "overvote=void-contest\nsame_person_two_posts=%s\n",
+                                               two_posts_policies[i]);
+      assert_true (g_file_set_contents (path, text, -1, NULL));
+      g_ptr_array_add (profiles, path);
+    }
+  for (guint pi = 0; pi < profiles->len; pi++)
+    for (int round = 0; round < 6; round++)
+      {
+        const char *prof = g_ptr_array_index (profiles, pi);
+        RandPaper p = { 0 };
+        p.n_contests = 1 + (guint) g_rand_int_range (rnd, 0, 4);
+        gboolean two_posts = round % 2 == 1;
+        for (guint c = 0; c < p.n_contests; c++)
+          {
+            p.seats[c] = 1 + g_rand_int_range (rnd, 0, 3);
+            p.n_cands[c] = (guint) p.seats[c] + 1 + (guint) g_rand_int_range (rnd, 0, 3);
+            /* distinct persons per contest; with two_posts, contests may share */
+            guint base = two_posts ? (guint) g_rand_int_range (rnd, 0, 4) : 0;
+            for (guint k = 0; k < p.n_cands[c]; k++)
+              p.cand[c][k] = (base + k) % G_N_ELEMENTS (POOL);
+            if (!two_posts && p.n_contests > 1)
+              for (guint k = 0; k < p.n_cands[c]; k++)
+                p.cand[c][k] = (c * 10 + k) % G_N_ELEMENTS (POOL);
+          }
+        if (!two_posts && p.n_contests > 1)
+          {
+            /* keep the persons distinct across contests when the pool allows */
+            guint next = 0;
+            for (guint c = 0; c < p.n_contests; c++)
+              for (guint k = 0; k < p.n_cands[c]; k++)
+                p.cand[c][k] = next++ % G_N_ELEMENTS (POOL);
+          }
+        gint64 n = round < 2 ? 300 : 2048 + g_rand_int_range (rnd, -3, 4100);
+
+        GString *doc = g_string_new (NULL);
+        g_string_append_printf (doc, "{\"format\": \"libelect.election/1\", \"profile\": \"%s\",\n"
+                                     "\"electorate\": %" G_GINT64_FORMAT ", \"ballots_issued\": %" G_GINT64_FORMAT ", "
+                                     "\"present\": %" G_GINT64_FORMAT ", \"contests\": [",
+                                prof, n + n / 3, n, n);
+        for (guint c = 0; c < p.n_contests; c++)
+          {
+            g_string_append_printf (doc, "%s{\"id\": \"c%u\", \"seats\": %" G_GINT64_FORMAT ", \"candidates\": [",
+                                    c ? ", " : "", c, p.seats[c]);
+            for (guint k = 0; k < p.n_cands[c]; k++)
+              g_string_append_printf (doc, "%s\"%s\"", k ? ", " : "", POOL[p.cand[c][k]]);
+            g_string_append (doc, "]}");
+          }
+        g_string_append (doc, "],\n\"ballots\": [\n");
+        g_autoptr (GPtrArray) names = g_ptr_array_new ();
+        g_autoptr (GArray) contests = g_array_new (FALSE, FALSE, sizeof (guint));
+        g_autoptr (GArray) ends = g_array_new (FALSE, FALSE, sizeof (guint));
+        g_autoptr (GArray) spoiled = g_array_new (FALSE, FALSE, sizeof (gboolean));
+        for (gint64 i = 0; i < n; i++)
+          {
+            gboolean sp;
+            if (i)
+              g_string_append (doc, ",\n");
+            rand_ballot (rnd, &p, doc, names, contests, &sp);
+            g_array_append_val (ends, names->len);
+            g_array_append_val (spoiled, sp);
+          }
+        g_string_append (doc, "\n]}\n");
+
+        GError *e = NULL;
+        g_autoptr (ElectElection) el = elect_election_read_data (doc->str, (gssize) doc->len, "rand", NULL, &e);
+        if (e)
+          fail_msg ("%s round %d: %s", prof, round, e->message);
+        assert_int_equal (elect_election_get_n_ballots (el), n);
+        ElectPaper *paper = elect_election_get_paper (el);
+        const ElectRules *rules = elect_election_get_rules (el);
+        g_autoptr (ElectTally) slow = elect_tally_new (rules, paper, &e);
+        assert_null (e);
+        ElectBallot *b = elect_ballot_new (paper);
+        guint at = 0;
+        for (gint64 i = 0; i < n; i++)
+          {
+            guint end = g_array_index (ends, guint, i);
+            for (; at < end; at++)
+              {
+                guint c = g_array_index (contests, guint, at);
+                const char *nm = g_ptr_array_index (names, at);
+                int k = elect_paper_find_candidate (paper, c, nm, -1);
+                if (k >= 0)
+                  elect_ballot_mark (b, c, (guint) k);
+                else
+                  elect_ballot_write_in (b, c, nm, -1);
+              }
+            if (g_array_index (spoiled, gboolean, i))
+              elect_ballot_set_unreadable (b);
+            assert_true (elect_tally_add_ballot (slow, b, &e));
+            elect_ballot_reset (b);
+          }
+        elect_ballot_free (b);
+        assert_same_counts (elect_election_get_tally (el), slow);
+
+        g_autoptr (ElectOutcome) oa = elect_election_count (el, &e);
+        if (e)
+          fail_msg ("%s round %d: %s", prof, round, e->message);
+        g_autoptr (ElectOutcome) ob = elect_count_full (rules, paper, slow, elect_election_get_turnout (el),
+                                                        elect_election_get_options (el), &e);
+        assert_null (e);
+        g_autofree char *ja = elect_outcome_to_json (oa, "en");
+        g_autofree char *jb = elect_outcome_to_json (ob, "en");
+        assert_string_equal (ja, jb);
+        g_string_free (doc, TRUE);
+      }
+  for (guint pi = 0; pi < profiles->len; pi++)
+    if (g_path_is_absolute (g_ptr_array_index (profiles, pi)))
+      g_unlink (g_ptr_array_index (profiles, pi));
+  g_rmdir (dir);
+  g_rand_free (rnd);
+}
+
+/* The ballot memo of lib/election-reader.c keys a ballot by its bytes up to
+ * its first '}', found 8 bytes at a time: a '}' at every offset of a word,
+ * texts that end after their first '}' (a name with a '}'), spoiled ones,
+ * and a file whose distinct texts outnumber the table (the memo gives up)
+ * must all count as the ballots say (FORMATS.md §1: every ballot counts
+ * once, as marked). */
+static void
+test_ballot_memo_counts_as_marked (void **state)
+{
+  (void) state;
+  for (int distinct_many = 0; distinct_many < 2; distinct_many++)
+    {
+      GString *doc = g_string_new ("{\"format\": \"libelect.election/1\", \"profile\": \"village-committee\",\n"
+                                   "\"electorate\": 100000, \"ballots_issued\": 60000, \"contests\": ["
+                                   "{\"id\": \"c0\", \"seats\": 2, \"candidates\": [\"甲\", \"乙\", \"丙\", \"}丁\"]}],\n"
+                                   "\"ballots\": [\n");
+      gint64 want[4] = { 0 }, n = 0, unreadable = 0;
+      guint reps = distinct_many ? 1 : 5;
+      guint variants = distinct_many ? 3000 : 40;
+      for (guint rep = 0; rep < reps; rep++)
+        for (guint v = 0; v < variants; v++)
+          {
+            /* v spaces before '}' move it across the 8-byte words */
+            guint pad = v % 17 + (distinct_many ? v / 17 : 0);
+            guint kind = v % 4;
+            if (n)
+              g_string_append (doc, ",\n");
+            if (kind == 0)
+              g_string_append (doc, "{\"c0\":[\"甲\"]");
+            else if (kind == 1)
+              g_string_append (doc, "{\"c0\":[\"甲\",\"乙\"]");
+            else if (kind == 2)
+              g_string_append (doc, "{\"c0\":[\"}丁\",\"丙\"]");
+            else
+              g_string_append (doc, "{\"spoiled\":true");
+            for (guint k = 0; k < pad; k++)
+              g_string_append_c (doc, ' ');
+            g_string_append (doc, "}");
+            n++;
+            if (kind == 0)
+              want[0]++;
+            else if (kind == 1)
+              want[0]++, want[1]++;
+            else if (kind == 2)
+              want[3]++, want[2]++;
+            else
+              unreadable++;
+          }
+      g_string_append (doc, "\n]}\n");
+      GError *e = NULL;
+      g_autoptr (ElectElection) el = elect_election_read_data (doc->str, (gssize) doc->len, "memo", NULL, &e);
+      if (e)
+        fail_msg ("%s", e->message);
+      assert_int_equal (elect_election_get_n_ballots (el), n);
+      const ElectTally *t = elect_election_get_tally (el);
+      for (guint k = 0; k < 4; k++)
+        if (elect_tally_get_votes (t, 0, k) != want[k])
+          fail_msg ("distinct_many %d candidate %u: %" G_GINT64_FORMAT " votes, want %" G_GINT64_FORMAT,
+                    distinct_many, k, elect_tally_get_votes (t, 0, k), want[k]);
+      g_autoptr (ElectOutcome) o = elect_election_count (el, &e);
+      assert_non_null (o);
+      g_autofree char *json = elect_outcome_to_json (o, "en");
+      g_autofree char *want_defect = g_strdup_printf ("\"unreadable\" : %" G_GINT64_FORMAT, unreadable);
+      if (strstr (json, want_defect) == NULL)
+        fail_msg ("distinct_many %d: want %s in\n%s", distinct_many, want_defect, json);
+      g_string_free (doc, TRUE);
+    }
+}
+
 /* ---- tests --------------------------------------------------------------- */
 
 /* ~3 MB: tokens straddle 1 MiB buffer refills and every pipe chunk size. */
@@ -396,6 +702,8 @@ main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_sources_agree),
+    cmocka_unit_test (test_fast_path_matches_ballots),
+    cmocka_unit_test (test_ballot_memo_counts_as_marked),
     cmocka_unit_test (test_ballots_first),
     cmocka_unit_test (test_long_tokens),
     cmocka_unit_test (test_error_position),

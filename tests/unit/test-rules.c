@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "rules-private.h"
+#include "profiles-builtin-private.h"
 
 /* ---- helpers ------------------------------------------------------------- */
 
@@ -1070,6 +1071,170 @@ test_citation_inheritance (void **state)
   assert_string_equal (elect_rules_p_citation (r2, ELECT_P_COUNT_TIE), "某省 第二条");
 }
 
+/* ---- the cache of built-in profiles -------------------------------------------- */
+
+/* What a profile says, in full: the dump in both languages and the JSON. */
+static char *
+rules_text (const ElectRules *r)
+{
+  g_autofree char *zh = elect_rules_dump (r, "zh");
+  g_autofree char *en = elect_rules_dump (r, "en");
+  g_autofree char *js = elect_rules_to_json (r);
+  return g_strconcat (zh, "\n--\n", en, "\n--\n", js, NULL);
+}
+
+/* A built-in profile loaded twice (cold, then from the cache) is the same
+ * profile; a key file given by path is read anew (it may change); a file
+ * of ELECT_PROFILE_PATH shadows a cached built-in and its children, and
+ * the built-in comes back when it is gone. */
+static void
+test_builtin_cache_same_results (void **state)
+{
+  (void) state;
+  g_setenv ("ELECT_PROFILE_PATH", "", TRUE);
+  elect_rules_builtin_cache_clear ();
+  for (const char *const *n = elect_rules_list_builtin (); *n; n++)
+    {
+      ElectRules *a = load_ok (*n);
+      ElectRules *b = load_ok (*n);
+      g_autofree char *ta = rules_text (a);
+      g_autofree char *tb = rules_text (b);
+      assert_string_equal (ta, tb);
+      assert_string_equal (elect_rules_get_name (b), *n);
+      elect_rules_unref (a);
+      /* b outlives a: the cache keeps its own reference */
+      g_autofree char *tb2 = rules_text (b);
+      assert_string_equal (tb, tb2);
+      elect_rules_unref (b);
+    }
+  /* errors are unchanged */
+  g_autoptr (GError) error = NULL;
+  for (int k = 0; k < 2; k++)
+    {
+      assert_null (elect_rules_load ("no-such-profile", &error));
+      assert_true (g_error_matches (error, ELECT_ERROR, ELECT_ERROR_NOT_FOUND));
+      assert_non_null (strstr (error->message, "village-committee"));
+      g_clear_error (&error);
+    }
+
+  g_autofree char *dir = g_dir_make_tmp ("elect-rules-XXXXXX", NULL);
+  assert_non_null (dir);
+  g_autofree char *f = g_build_filename (dir, "mine.ini", NULL);
+  assert_true (g_file_set_contents (f, "[profile]\nname=mine\nextends=village-committee\n"
+                                       "[proxy]\nmax_principals=2\n", -1, NULL));
+  gint64 n = 0;
+  {
+    g_autoptr (ElectRules) r = load_ok (f);
+    assert_true (elect_rules_get_int (r, "proxy.max_principals", &n, NULL));
+    assert_int_equal (n, 2);
+  }
+  assert_true (g_file_set_contents (f, "[profile]\nname=mine\nextends=village-committee\n"
+                                       "[proxy]\nmax_principals=1\n", -1, NULL));
+  {
+    g_autoptr (ElectRules) r = load_ok (f);
+    assert_true (elect_rules_get_int (r, "proxy.max_principals", &n, NULL));
+    assert_int_equal (n, 1);
+  }
+
+  /* a parent of a cached built-in shadowed on the path */
+  g_autoptr (ElectRules) zj0 = load_ok ("zhejiang-village-committee");
+  g_autofree char *zj0_text = rules_text (zj0);
+  g_autofree char *vc = g_build_filename (dir, "village-committee.ini", NULL);
+  const char *vc_builtin = NULL;
+  for (unsigned i = 0; i < elect_n_builtin_profiles; i++)
+    if (strcmp (elect_builtin_profiles[i].name, "village-committee") == 0)
+      vc_builtin = elect_builtin_profiles[i].text;
+  assert_non_null (vc_builtin);
+  g_autofree char *vc_text = g_strconcat (vc_builtin,
+                                          "\n[count]\ntie=continue-voting\n", NULL);
+  assert_true (g_file_set_contents (vc, vc_text, -1, NULL));
+  g_setenv ("ELECT_PROFILE_PATH", dir, TRUE);
+  for (int k = 0; k < 2; k++)
+    {
+      g_autoptr (ElectRules) r = load_ok ("zhejiang-village-committee");
+      g_autofree char *tie = elect_rules_get_value_string (r, "count.tie");
+      assert_string_equal (tie, "continue-voting");
+      assert_string_equal (elect_rules_get_origin (r, "count.tie"), vc);
+      g_autoptr (ElectRules) v = load_ok ("village-committee");
+      assert_string_equal (elect_rules_get_origin (v, "count.tie"), vc);
+      g_autoptr (ElectRules) p = load_ok ("party-committee");   /* also a child */
+      assert_string_equal (elect_rules_get_origin (p, "count.tie"), vc);
+    }
+  g_unlink (vc);
+  {
+    g_autoptr (ElectRules) r = load_ok ("zhejiang-village-committee");
+    g_autofree char *t = rules_text (r);
+    assert_string_equal (t, zj0_text);
+  }
+  g_setenv ("ELECT_PROFILE_PATH", "", TRUE);
+  g_unlink (f);
+  g_rmdir (dir);
+}
+
+typedef struct {
+  char **want;      /* per built-in: rules_text() of a first load */
+  gint failures;
+} CacheRace;
+
+static gpointer
+cache_race_worker (gpointer data)
+{
+  CacheRace *cr = data;
+  const char *const *names = elect_rules_list_builtin ();
+  for (int it = 0; it < 500; it++)
+    for (int i = 0; names[i]; i++)
+      {
+        GError *error = NULL;
+        ElectRules *r = elect_rules_load (names[i], &error);
+        if (r == NULL)
+          {
+            g_atomic_int_inc (&cr->failures);
+            g_clear_error (&error);
+            continue;
+          }
+        /* every load is compared in the first and last rounds, a sample in between */
+        if (it == 0 || it == 499 || it % 37 == i % 37)
+          {
+            g_autofree char *t = rules_text (r);
+            if (strcmp (t, cr->want[i]) != 0)
+              g_atomic_int_inc (&cr->failures);
+          }
+        elect_rules_unref (r);
+      }
+  return NULL;
+}
+
+/* Four threads loading all the built-in profiles 500 times each, from an
+ * empty cache: all succeed, and all give the same profiles. */
+static void
+test_builtin_cache_threads (void **state)
+{
+  (void) state;
+  g_setenv ("ELECT_PROFILE_PATH", "", TRUE);
+  const char *const *names = elect_rules_list_builtin ();
+  guint nb = g_strv_length ((char **) names);
+  assert_true (nb >= 8);
+  CacheRace cr = { g_new0 (char *, nb + 1), 0 };
+  for (guint i = 0; i < nb; i++)
+    {
+      /* the reference is a load from an empty cache: a full parse */
+      elect_rules_builtin_cache_clear ();
+      g_autoptr (ElectRules) r = load_ok (names[i]);
+      cr.want[i] = rules_text (r);
+    }
+  for (int round = 0; round < 2; round++)
+    {
+      elect_rules_builtin_cache_clear ();   /* the threads race to fill it */
+      GThread *t[4];
+      for (int k = 0; k < 4; k++)
+        t[k] = g_thread_new ("rules", cache_race_worker, &cr);
+      for (int k = 0; k < 4; k++)
+        g_thread_join (t[k]);
+      assert_int_equal (g_atomic_int_get (&cr.failures), 0);
+    }
+  g_strfreev (cr.want);
+}
+
 /* The internal fraction helpers: exact at the limits (no overflow at 2^40
  * with a denominator of 1000). */
 static void
@@ -1141,6 +1306,8 @@ main (void)
     cmocka_unit_test (test_missing_file_and_directory),
     cmocka_unit_test (test_citation_inheritance),
     cmocka_unit_test (test_fraction_helpers_exact_at_limits),
+    cmocka_unit_test (test_builtin_cache_same_results),
+    cmocka_unit_test (test_builtin_cache_threads),
   };
   return cmocka_run_group_tests_name ("rules", tests, NULL, NULL);
 }
