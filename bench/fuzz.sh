@@ -10,7 +10,10 @@
 # (or before) SECONDS; FUZZ_NO_BUILD=1 skips `ninja` (the meson tests of
 # the fuzz build run this script on themselves that way, suite "fuzz-run");
 # FUZZ_KEEP=1 keeps the corpus grown by earlier runs (BUILD_DIR/fuzz-work/)
-# and adds the seed corpus to it, so that runs accumulate.
+# and adds the seed corpus to it, so that runs accumulate; FUZZ_MAX_LEN=N
+# caps the input size (default 65536); FUZZ_ARGS adds libFuzzer flags.
+# A process stopped (SIGSTOP) in the middle of an input leaves a
+# "slow-unit-*" file when it resumes: replay it before calling it a finding.
 #
 # The build dir is configured here when missing:
 #   CC=clang meson setup BUILD_DIR -Dfuzzing=true -Db_sanitize=address,undefined \
@@ -53,7 +56,8 @@ for t in $targets; do
   dict=(); [ -f "tests/fuzz/$t.dict" ] && dict=(-dict="tests/fuzz/$t.dict")
   log="$build/fuzz-findings/$t.log"
   set +e
-  "$exe" -max_total_time="$secs" "${runs[@]}" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+  # shellcheck disable=SC2086
+  "$exe" -max_total_time="$secs" "${runs[@]}" -max_len="${FUZZ_MAX_LEN:-65536}" -timeout=10 -rss_limit_mb=2048 ${FUZZ_ARGS:-} \
     "${dict[@]}" -artifact_prefix="$found/" "$work" >"$log" 2>&1
   rc=$?
   set -e
