@@ -644,6 +644,9 @@ check_supervision (ElectComposition *res, const ElectCommittee *self, const Elec
   const char *rkey = elect_rules_p_key (ELECT_P_SUPERVISION_EXCLUDED_ROLES);
   const char *lcite = elect_rules_p_citation (rules, ELECT_P_SUPERVISION_EXCLUDED_RELATIONS);
   const char *lkey = elect_rules_p_key (ELECT_P_SUPERVISION_EXCLUDED_RELATIONS);
+  guint64 of_roles = elect_rules_p_bits (rules, ELECT_P_SUPERVISION_RELATIVES_OF_ROLES);
+  const char *ocite = elect_rules_p_citation (rules, ELECT_P_SUPERVISION_RELATIVES_OF_ROLES);
+  const char *okey = elect_rules_p_key (ELECT_P_SUPERVISION_RELATIVES_OF_ROLES);
   const guint S = ELECT_COMMITTEE_BODY_SUPERVISION, V = ELECT_COMMITTEE_BODY_VILLAGE;
   gboolean found = FALSE;
   for (guint i = 0; i < self->people->len; i++)
@@ -686,6 +689,19 @@ check_supervision (ElectComposition *res, const ElectCommittee *self, const Elec
           ADD (res, ELECT_COMPOSITION_FINDING_VIOLATION, "supervision-vc-relative", lcite, lkey, 4u,
                N_("%s and the villagers' committee member %s are %s: %s may not sit on the supervision committee"),
                s->name, v->name, relation_words (rel->rel), s->name);
+        }
+      /* SHi 25: near relatives of the collective economy's managers too */
+      for (int side = 0; side < 2 && of_roles; side++)
+        {
+          const Person *s = side ? b : a, *v = side ? a : b;
+          guint64 held = v->roles & of_roles;
+          if (s->posts[S] == ELECT_COMMITTEE_POST_NONE || held == 0)
+            continue;
+          found = TRUE;
+          ADD (res, ELECT_COMPOSITION_FINDING_VIOLATION, "supervision-role-relative", ocite, okey, 0xcu,
+               N_("%s and %s, the %s, are %s: %s may not sit on the supervision committee"),
+               s->name, v->name, role_words ((guint) __builtin_ctzll (held)), relation_words (rel->rel),
+               s->name);
         }
     }
   if (!found)

@@ -159,6 +159,8 @@ extern const char *const elect_role_choices[];
      N_("Roles that may not sit on the supervision committee")) \
   X (SUPERVISION_EXCLUDED_RELATIONS, "supervision.excluded_relations", SET, elect_relation_choices, 0, 0, FALSE, \
      N_("Relatives of villagers' committee members excluded from the supervision committee")) \
+  X (SUPERVISION_RELATIVES_OF_ROLES, "supervision.relatives_of_roles", SET, elect_role_choices, 0, 0, FALSE, \
+     N_("Roles whose holders' relatives are also excluded from the supervision committee")) \
   X (SCHEDULE_RESULTS_DAYS_AFTER, "schedule.results_days_after", DAYS, NULL, 0, 365, TRUE, \
      N_("Results announced at the latest this many days after")) \
   X (SCHEDULE_HANDOVER_DAYS, "schedule.handover_days", DAYS, NULL, 0, 365, TRUE, \

@@ -433,6 +433,52 @@ test_shi25_finance_staff_on_supervision (void **state)
     }
 }
 
+/* SHi 25 (村集体经济组织管理人员及其近亲属…不得担任村务监督委员会成员): the spouse or a
+ * sibling of the collective economy's manager (who sits on no committee)
+ * may not sit on the VSC under Shanghai; a relation outside the near
+ * relatives, or the finance staff's spouse (finance staff themselves are
+ * excluded, not their relatives), passes; under the national and Zhejiang
+ * profiles (VCL 32, ZJi 30 name only VC members' relatives) it passes. */
+static void
+test_shi25_relative_of_manager_on_supervision (void **state)
+{
+  (void) state;
+  g_autoptr (ElectRules) vsc = load ("supervision-committee");
+  const struct { const char *profile; const char *role; const char *rel; gboolean barred; } cases[] = {
+    { "shanghai-village-committee", "collective-economy-manager", "spouse", TRUE },
+    { "shanghai-village-committee", "collective-economy-manager", "sibling", TRUE },
+    { "shanghai-village-committee", "collective-economy-manager", NULL, FALSE },
+    { "shanghai-village-committee", "finance-staff", "spouse", FALSE },
+    { "village-committee", "collective-economy-manager", "spouse", FALSE },
+    { "zhejiang-village-committee", "collective-economy-manager", "spouse", FALSE },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (ElectRules) vc = load (cases[i].profile);
+      g_autoptr (ElectCommittee) c = vc_and_vsc (NULL, NULL);
+      guint m = add (c, "经理戊", ELECT_SEX_MALE, NONE, NONE, NONE);
+      assert_true (elect_committee_add_role (c, m, cases[i].role));
+      /* 监督甲 is person 3 (after the VC of 3) */
+      if (cases[i].rel)
+        assert_true (elect_committee_add_relation (c, m, 3, cases[i].rel));
+      g_autoptr (ElectComposition) res = check (c, vc, NULL, vsc, "2026-11-30");
+      ElectReason *r = find (res, "supervision-role-relative", NULL);
+      if (!cases[i].barred)
+        {
+          if (r)
+            fail_msg ("case %u (%s): %s", i, cases[i].profile, elect_reason_get_message (r, "en"));
+          assert_true (elect_composition_is_valid (res));
+          continue;
+        }
+      if (!r)
+        fail_msg ("case %u (%s): no supervision-role-relative", i, cases[i].profile);
+      assert_cites (r, "上海市实施《村民委员会组织法》办法 第二十五条");
+      assert_string_equal (elect_reason_get_param (r), "supervision.relatives_of_roles");
+      assert_non_null (strstr (elect_reason_get_message (r, "zh"), "监督甲"));
+      assert_false (elect_composition_is_valid (res));
+    }
+}
+
 /* RULES.md §1.5 (age from the anniversary; 29 February → 1 March): under 35
  * on the day before the 35th birthday, not on it. */
 static void
@@ -782,6 +828,7 @@ main (void)
     cmocka_unit_test (test_vcl32_vc_relative_on_supervision),
     cmocka_unit_test (test_zji30_clerk_on_supervision),
     cmocka_unit_test (test_shi25_finance_staff_on_supervision),
+    cmocka_unit_test (test_shi25_relative_of_manager_on_supervision),
     cmocka_unit_test (test_rules15_under_35_boundary),
     cmocka_unit_test (test_cross_membership_target),
     cmocka_unit_test (test_one_shoulder_report),
