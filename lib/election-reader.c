@@ -29,6 +29,7 @@
 #include "elect/elect-election.h"
 #include "json-scan-private.h"
 #include "i18n-private.h"
+#include "json-doc-private.h"
 #include "tally-private.h"
 
 #include <errno.h>
@@ -234,12 +235,7 @@ path_member (GString *p, const char *name)
   else
     {
       g_string_append (p, "[\"");
-      for (const char *c = name; *c; c++)
-        {
-          if (*c == '"' || *c == '\\')
-            g_string_append_c (p, '\\');
-          g_string_append_c (p, *c);
-        }
+      elect_json_append_escaped (p, name);
       g_string_append (p, "\"]");
     }
 }
@@ -436,9 +432,11 @@ read_key (Reader *r, const char *path, GString *key, gint64 *out_off)
 static gboolean
 unknown_member (Reader *r, gint64 off, const char *path, const char *key, const char *known)
 {
+  g_autoptr (GString) k = g_string_new (NULL);
+  elect_json_append_escaped (k, key);
   return fail_at (r, off, ELECT_ERROR_INVALID, path,
                   _("unknown member \"%s\" (expected one of: %s; names of extensions begin with \"x-\")"),
-                  key, known);
+                  k->str, known);
 }
 
 static gboolean

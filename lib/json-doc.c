@@ -9,9 +9,45 @@
 #include "i18n-private.h"
 #include "json-doc-private.h"
 
+/* @name escaped as in a JSON string (\" \\ and \u00XX for a control
+ * character): a message is one line, whatever the input's keys hold. */
+void
+elect_json_append_escaped (GString *p, const char *name)
+{
+  for (const char *c = name; *c; c++)
+    {
+      guchar u = (guchar) *c;
+      if (u == '"' || u == '\\')
+        g_string_append_c (p, '\\');
+      if (u < 0x20 || u == 0x7f)
+        g_string_append_printf (p, "\\u%04x", u);
+      else
+        g_string_append_c (p, *c);
+    }
+}
+
+/* The value of the 4 hex digits at @at, or -1. */
+static int
+hex4 (const char *text, gsize len, gsize at)
+{
+  if (at + 4 > len)
+    return -1;
+  int v = 0;
+  for (gsize k = at; k < at + 4; k++)
+    {
+      int d = g_ascii_xdigit_value (text[k]);
+      if (d < 0)
+        return -1;
+      v = v * 16 + d;
+    }
+  return v;
+}
+
 /* json-glib's scanner accepts escapes that JSON does not (GScanner's octal
  * \NNN among them), and those can put bytes that are not UTF-8 into a
- * string. RFC 8259 allows only \" \\ \/ \b \f \n \r \t and \uXXXX. */
+ * string. RFC 8259 allows only \" \\ \/ \b \f \n \r \t and \uXXXX; a
+ * \uXXXX of a surrogate must be the high half of a pair followed by the
+ * low half (RFC 8259 §8.2: a lone one is not a character). */
 gboolean
 elect_json_check_escapes (const char *text, gsize len, const char *origin, GError **error)
 {
@@ -35,9 +71,24 @@ elect_json_check_escapes (const char *text, gsize len, const char *origin, GErro
           gboolean ok = strchr ("\"\\/bfnrt", e) != NULL && e != '\0';
           if (e == 'u')
             {
-              ok = i + 5 < len;
-              for (gsize k = i + 2; ok && k < i + 6; k++)
-                ok = g_ascii_isxdigit (text[k]);
+              int v = hex4 (text, len, i + 2);
+              ok = v >= 0;
+              if (v >= 0xD800 && v <= 0xDFFF)
+                {
+                  /* a surrogate is only half of a character: a high one
+                   * must be followed by a low one (else json-glib writes
+                   * bytes that are not UTF-8) */
+                  int lo = v <= 0xDBFF && i + 7 < len && text[i + 6] == '\\' && text[i + 7] == 'u'
+                             ? hex4 (text, len, i + 8) : -1;
+                  if (lo < 0xDC00 || lo > 0xDFFF)
+                    {
+                      g_set_error (error, ELECT_ERROR, ELECT_ERROR_PARSE,
+                                   _("%s:%u: not JSON: a \\u escape of a lone surrogate (half of a pair) in a string"),
+                                   origin, line);
+                      return FALSE;
+                    }
+                  i += 6;
+                }
             }
           if (!ok)
             {
@@ -123,9 +174,11 @@ elect_json_check_members (JsonObject *o, const char *const *known, const char *o
       const char *k = l->data;
       if (g_str_has_prefix (k, "x-") || g_strv_contains (known, k))
         continue;
-      g_autofree char *name = g_utf8_make_valid (k, -1);
+      g_autofree char *valid = g_utf8_make_valid (k, -1);
+      g_autoptr (GString) name = g_string_new (NULL);
+      elect_json_append_escaped (name, valid);
       g_set_error (error, ELECT_ERROR, ELECT_ERROR_UNKNOWN_KEY, _("%s: %s: unknown member “%s”"),
-                   origin, path, name);
+                   origin, path, name->str);
       return FALSE;
     }
   return TRUE;

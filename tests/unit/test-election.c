@@ -455,6 +455,30 @@ test_ballot_memo_counts_as_marked (void **state)
     }
 }
 
+/* A message names the JSON path and the member it rejects escaped as in
+ * JSON, so that it stays one line (the fuzz target's contract) whatever the
+ * keys hold: a key with a newline (\n) or a tab, in a path and as an
+ * unknown member (found by fuzz-election). */
+static void
+test_messages_escape_keys (void **state)
+{
+  (void) state;
+  const struct { const char *json; const char *want; } cases[] = {
+    { "{\"format\": \"libelect.election/1\", \"co\\nx\": 1}", "unknown member \"co\\u000ax\"" },
+    { "{\"format\": \"libelect.election/1\", \"profile\": \"village-committee\", \"contests\": "
+      "[{\"x-\\t\": [1, ]}]}", "$.contests[0][\"x-\\u0009\"]" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) e = NULL;
+      g_autoptr (ElectElection) el = elect_election_read_data (cases[i].json, -1, "k.json", NULL, &e);
+      assert_null (el);
+      assert_non_null (e);
+      if (!strstr (e->message, cases[i].want) || strchr (e->message, '\n') || strchr (e->message, '\t'))
+        fail_msg ("case %u: “%s” does not hold %s on one line", i, e->message, cases[i].want);
+    }
+}
+
 /* ---- tests --------------------------------------------------------------- */
 
 /* ~3 MB: tokens straddle 1 MiB buffer refills and every pipe chunk size. */
@@ -704,6 +728,7 @@ main (void)
     cmocka_unit_test (test_sources_agree),
     cmocka_unit_test (test_fast_path_matches_ballots),
     cmocka_unit_test (test_ballot_memo_counts_as_marked),
+    cmocka_unit_test (test_messages_escape_keys),
     cmocka_unit_test (test_ballots_first),
     cmocka_unit_test (test_long_tokens),
     cmocka_unit_test (test_error_position),

@@ -712,6 +712,18 @@ test_readers_name_json_path (void **state)
   expect_reader_error (FALSE, "{\"format\": \"libelect.candidates/1\", \"people\": "
                        "[{\"name\": \"王\\x41\"}]}",
                        ELECT_ERROR_PARSE, "escape");
+  /* Half a surrogate pair in a key (json-glib would write bytes that are
+   * not UTF-8; found by fuzz-schedule), and a control character in a key,
+   * which the message must escape (one line; found by fuzz-election). */
+  expect_reader_error (FALSE, "{\"format\": \"libelect.candidates/1\", \"people\": "
+                       "[{\"name\": \"王一\", \"p\\ude0aost\": \"chair\"}]}",
+                       ELECT_ERROR_PARSE, "lone surrogate");
+  expect_reader_error (FALSE, "{\"format\": \"libelect.candidates/1\", \"people\": "
+                       "[{\"name\": \"王一\", \"p\\ud83dost\": \"chair\"}]}",
+                       ELECT_ERROR_PARSE, "c.json:1");
+  expect_reader_error (FALSE, "{\"format\": \"libelect.candidates/1\", \"people\": "
+                       "[{\"name\": \"王一\", \"p\\ud83d\\ude00\\nst\": \"chair\"}]}",
+                       ELECT_ERROR_UNKNOWN_KEY, "“p😀\\u000ast”");
   {
     g_autoptr (GError) error = NULL;
     g_autoptr (GPtrArray) p = elect_candidate_records_from_json (
