@@ -9,7 +9,7 @@ against the installed headers and library with pkg-config, and run it.
 
 Steps: `meson install --no-rebuild --destdir STAGE`; check the installed
 files (headers under I/libelect-1/elect/, libelect.so.1, the pkg-config
-module libelect-1, the eight profiles under D/libelect/profiles); compile
+module libelect-1, the nine profiles under D/libelect/profiles); compile
 install-test.c in a temporary directory with
 `pkg-config --cflags --libs libelect-1` (PKG_CONFIG_PATH pointing into the
 staged prefix, through a copy of libelect-1.pc whose prefix= is the staged
@@ -33,7 +33,7 @@ import tempfile
 
 PROFILES = ['village-committee', 'zhejiang-village-committee', 'shanghai-village-committee',
             'beijing-village-committee', 'henan-village-committee', 'residents-committee',
-            'party-committee', 'supervision-committee']
+            'party-committee', 'supervision-committee', 'shanghai-supervision-committee']
 
 
 def run(cmd, **kw):

@@ -372,7 +372,7 @@ test_param_catalogue (void **state)
   const char *const *tie = elect_rules_param_get_choices ("count.tie");
   assert_string_equal (tie[0], "revote");
   const char *const *b = elect_rules_list_builtin ();
-  assert_int_equal (g_strv_length ((char **) b), 8);
+  assert_int_equal (g_strv_length ((char **) b), 9);
 }
 
 /* ---- exact fractions and the count limit ------------------------------------------ */

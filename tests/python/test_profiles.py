@@ -18,7 +18,7 @@ from conftest import PYTHON, SOURCE_ROOT
 BUILTIN = {
     "village-committee", "zhejiang-village-committee", "shanghai-village-committee",
     "beijing-village-committee", "henan-village-committee", "residents-committee",
-    "party-committee", "supervision-committee",
+    "party-committee", "supervision-committee", "shanghai-supervision-committee",
 }
 
 

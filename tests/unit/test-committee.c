@@ -155,6 +155,23 @@ test_vcl6_size_boundaries (void **state)
       g_autoptr (ElectComposition) res = check (c, NULL, NULL, vsc, "2026-11-30");
       assert_cites (find (res, vcases[i].code, NULL), "第三十条");
     }
+  /* Shanghai's: 3–7 (SHi 25). */
+  g_autoptr (ElectRules) sh = load ("shanghai-supervision-committee");
+  const struct { guint n; const char *code; } scases[] = {
+    { 2, "committee-too-small" }, { 3, "committee-size-ok" },
+    { 7, "committee-size-ok" }, { 8, "committee-too-large" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (scases); i++)
+    {
+      g_autoptr (ElectCommittee) c = elect_committee_new ();
+      for (guint k = 0; k < scases[i].n; k++)
+        {
+          g_autofree char *name = g_strdup_printf ("监督%u", k);
+          add (c, name, ELECT_SEX_MALE, NONE, NONE, k == 0 ? CHAIR : MEMBER);
+        }
+      g_autoptr (ElectComposition) res = check (c, NULL, NULL, sh, "2026-11-30");
+      assert_cites (find (res, scases[i].code, NULL), "上海市实施《村民委员会组织法》办法 第二十五条");
+    }
 }
 
 /* VCL 6 ¶2 (应当有妇女成员): no woman fails, one woman passes; a VSC profile

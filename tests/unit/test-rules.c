@@ -138,6 +138,7 @@ test_seats_vcl6_zj2_sh2_bj3_ha8_rcl7_per_zji30 (void **state)
     { "party-committee", "seats.range", "3-7", "中国共产党基层组织选举工作条例", NULL },
     { "party-committee", "seats.normal_max", "5", "中国共产党基层组织选举工作条例", NULL },
     { "supervision-committee", "seats.range", "3-5", "第三十条", NULL },
+    { "shanghai-supervision-committee", "seats.range", "3-7", "上海市实施《村民委员会组织法》办法 第二十五条", NULL },
   };
   CHECK (e);
   g_autoptr (ElectRules) ha = load_ok ("henan-village-committee");
@@ -697,7 +698,7 @@ static void
 test_all_builtin_profiles_complete (void **state)
 {
   const char *const *names = elect_rules_list_builtin ();
-  assert_int_equal (g_strv_length ((char **) names), 8);
+  assert_int_equal (g_strv_length ((char **) names), 9);
   for (const char *const *n = names; *n; n++)
     {
       g_autoptr (ElectRules) r = load_ok (*n);

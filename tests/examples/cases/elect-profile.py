@@ -5,7 +5,8 @@ import json
 
 BUILTIN = [
     'beijing-village-committee', 'henan-village-committee', 'party-committee',
-    'residents-committee', 'shanghai-village-committee', 'supervision-committee',
+    'residents-committee', 'shanghai-supervision-committee', 'shanghai-village-committee',
+    'supervision-committee',
     'village-committee', 'zhejiang-village-committee',
 ]
 
