@@ -35,6 +35,7 @@ packages=(
   abigail-tools      # abidw/abidiff: ABI baseline check
   valgrind           # meson test --setup valgrind
   libyajl-dev        # streaming JSON parser for large ballot files
+  libjemalloc-dev    # elect-batch's allocator (optional: ~10 % faster than glibc malloc on many threads)
   file               # file type checks in tests
   locales            # zh_CN.UTF-8 / C.UTF-8 for translated output
   libpango1.0-dev    # libelect-print: text layout (pangocairo), -Dprint
