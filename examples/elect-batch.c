@@ -309,48 +309,6 @@ typedef struct {
   char *made_dir;
 } WorkerState;
 
-/* Writes a result atomically: a temporary file beside it, renamed into
- * place, so a result is either complete or absent. It is flushed to disk
- * before the rename only when it replaces an earlier, non-empty result (as
- * g_file_set_contents_full() with G_FILE_SET_CONTENTS_ONLY_EXISTING, but
- * without its fallocate(): one system call less per file). One fsync per
- * new file would cost more than the count. On failure, *msg says why. */
-static gboolean
-write_result (const char *path, const char *text, gsize len, char **msg)
-{
-  g_autofree char *tmp = g_strconcat (path, ".XXXXXX", NULL);
-  int fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0644);
-  int e = errno;
-  gboolean ok = fd >= 0;
-  for (gsize at = 0; ok && at < len;)
-    {
-      ssize_t n = write (fd, text + at, len - at);
-      if (n < 0 && errno == EINTR)
-        continue;
-      ok = n > 0;
-      e = n < 0 ? errno : EIO;
-      at += ok ? (gsize) n : 0;
-    }
-  if (ok)
-    {
-      struct stat st;
-      errno = 0;
-      gboolean replaces = lstat (path, &st) == 0 ? st.st_size > 0 : errno != ENOENT;
-      if (replaces && fsync (fd) != 0)
-        ok = FALSE, e = errno;
-    }
-  if (fd >= 0 && close (fd) != 0 && ok)
-    ok = FALSE, e = errno;
-  if (ok && rename (tmp, path) != 0)
-    ok = FALSE, e = errno;
-  if (ok)
-    return TRUE;
-  if (fd >= 0)
-    unlink (tmp);
-  *msg = g_strdup_printf (_("%s: cannot write: %s"), path, g_strerror (e));
-  return FALSE;
-}
-
 static void
 count_election (Batch *b, Item *it, WorkerState *ws)
 {
@@ -468,10 +426,15 @@ count_election (Batch *b, Item *it, WorkerState *ws)
         }
       ws->made_dir = g_steal_pointer (&out_dir);
     }
-  g_autofree char *werr = NULL;
-  if (!write_result (it->out, text, strlen (text), &werr))
+  /* A temporary file renamed into place: a result is either complete or
+   * absent. It is flushed to disk before the rename only when it replaces an
+   * earlier result (G_FILE_SET_CONTENTS_ONLY_EXISTING): one fsync per new
+   * file would cost more than the count. */
+  if (!g_file_set_contents_full (it->out, text, -1,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_ONLY_EXISTING,
+                                 0644, &error))
     {
-      fail_item (it, ST_WRITE_FAILED, werr);
+      fail_item (it, ST_WRITE_FAILED, error->message);
       return;
     }
   it->status = ST_DONE;

@@ -915,6 +915,20 @@ flush_batch (Reader *r)
  * the bytes up to it, in one pass: 8 bytes at a time while they are all
  * inside the @max (a word of them has a '}' when the SWAR test below finds
  * one; its lowest flagged byte is the first '}'), then byte by byte. */
+static inline guint64
+memo_mix (guint64 h, guint64 w)
+{
+  h = (h ^ w) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  return h ^ (h >> 32);
+}
+
+/* The hash of @len bytes whose last word mixed into @h is @w. */
+static inline guint64
+memo_finish (guint64 h, guint64 w, gsize len)
+{
+  return memo_mix (h, w) ^ ((guint64) len * G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53));
+}
+
 static inline const guchar *
 memo_scan (const guchar *p, gsize max, guint64 *hash)
 {
@@ -933,13 +947,10 @@ memo_scan (const guchar *p, gsize max, guint64 *hash)
           guint k = (guint) __builtin_ctzll (hit) >> 3;
           if (k < 7)
             w &= (G_GUINT64_CONSTANT (1) << (8 * (k + 1))) - 1;
-          h = (h ^ w) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-          h ^= h >> 32;
-          *hash = h ^ ((guint64) (i + k + 1) * G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53));
+          *hash = memo_finish (h, w, i + k + 1);
           return p + i + k;
         }
-      h = (h ^ w) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-      h ^= h >> 32;
+      h = memo_mix (h, w);
     }
   guint64 w = 0;
   for (guint k = 0; i + k < max; k++)
@@ -947,9 +958,7 @@ memo_scan (const guchar *p, gsize max, guint64 *hash)
       w |= (guint64) p[i + k] << (8 * k);
       if (p[i + k] == '}')
         {
-          h = (h ^ w) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-          h ^= h >> 32;
-          *hash = h ^ ((guint64) (i + k + 1) * G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53));
+          *hash = memo_finish (h, w, i + k + 1);
           return p + i + k;
         }
     }

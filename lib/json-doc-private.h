@@ -85,12 +85,12 @@ JsonObject *elect_json_array_get_object (JsonArray *a, guint index, const char *
  * @d; FALSE (and @d cleared) otherwise, or when @s is NULL. */
 gboolean elect_json_parse_iso_date (const char *s, int min_year, GDate *d);
 
-/* Refuses a backslash escape that RFC 8259 does not have (json-glib takes
- * GScanner's, which can make strings that are not UTF-8): a parse error
- * naming @origin and the line. */
 /* Appends @name escaped as in a JSON string (\" \\ \u00XX). */
 void elect_json_append_escaped (GString *p, const char *name);
 
+/* Refuses a backslash escape that RFC 8259 does not have (json-glib takes
+ * GScanner's, which can make strings that are not UTF-8), or half a
+ * surrogate pair: a parse error naming @origin and the line. */
 gboolean elect_json_check_escapes (const char *text, gsize len, const char *origin,
                                    GError **error);
 

@@ -828,6 +828,14 @@ builtin_slots (void)
   return slots;
 }
 
+static void
+slot_free (BuiltinSlot *slot)
+{
+  elect_rules_unref (slot->rules);
+  g_free (slot->chain);
+  g_free (slot);
+}
+
 void
 elect_rules_builtin_cache_clear (void)
 {
@@ -836,11 +844,7 @@ elect_rules_builtin_cache_clear (void)
     {
       BuiltinSlot *slot = g_atomic_pointer_exchange (&slots[i], NULL);
       if (slot)
-        {
-          elect_rules_unref (slot->rules);
-          g_free (slot->chain);
-          g_free (slot);
-        }
+        slot_free (slot);
     }
 }
 
@@ -907,9 +911,7 @@ elect_rules_load (const char *name_or_path, GError **error)
   if (!g_atomic_pointer_compare_and_exchange (&slots[bi], NULL, slot))
     {
       /* Another thread kept its copy first: the two are equal. */
-      elect_rules_unref (slot->rules);
-      g_free (slot->chain);
-      g_free (slot);
+      slot_free (slot);
     }
   return r;
 }

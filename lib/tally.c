@@ -1044,6 +1044,28 @@ elect_tally_add_masks (ElectTally *self, guint contest, const guint64 *masks,
                                        ELECT_BULK_AUTO, error);
 }
 
+/* The bits of a contest's @ncand candidates (at most 64). */
+static inline guint64
+candidate_bits (guint ncand)
+{
+  return ncand == 64 ? ~G_GUINT64_CONSTANT (0) : (G_GUINT64_CONSTANT (1) << ncand) - 1;
+}
+
+/* Runs @kernel (not ELECT_BULK_AUTO) over @n masks. */
+static void
+bulk_run (ElectBulkKernel kernel, const guint64 *masks, gsize n, gint64 seats, guint ncand,
+          gint64 *counts, gint64 *over, gint64 *zero, guint64 *orall)
+{
+#ifdef HAVE_AVX2_KERNEL
+  if (kernel == ELECT_BULK_AVX512)
+    bulk_avx512 (masks, n, seats, ncand, counts, over, zero, orall);
+  else if (kernel == ELECT_BULK_AVX2)
+    bulk_avx2 (masks, n, seats, ncand, counts, over, zero, orall);
+  else
+#endif
+    bulk_scalar (masks, n, seats, ncand, counts, over, zero, orall);
+}
+
 gboolean
 elect_tally_add_masks_kernel (ElectTally *self, guint contest,
                               const guint64 *masks, gsize n_masks,
@@ -1077,17 +1099,9 @@ elect_tally_add_masks_kernel (ElectTally *self, guint contest,
   guint64 orall = 0;
   if (kernel == ELECT_BULK_AUTO)
     kernel = elect_bulk_kernel_best ();
-#ifdef HAVE_AVX2_KERNEL
-  if (kernel == ELECT_BULK_AVX512)
-    bulk_avx512 (masks, n_masks, ct->seats, ncand, counts, &over, &zero, &orall);
-  else if (kernel == ELECT_BULK_AVX2)
-    bulk_avx2 (masks, n_masks, ct->seats, ncand, counts, &over, &zero, &orall);
-  else
-#endif
-    bulk_scalar (masks, n_masks, ct->seats, ncand, counts, &over, &zero, &orall);
+  bulk_run (kernel, masks, n_masks, ct->seats, ncand, counts, &over, &zero, &orall);
 
-  guint64 allowed = ncand == 64 ? ~G_GUINT64_CONSTANT (0)
-                                : (G_GUINT64_CONSTANT (1) << ncand) - 1;
+  guint64 allowed = candidate_bits (ncand);
   if (orall & ~allowed)
     {
       for (gsize i = 0; i < n_masks; i++)
@@ -1163,17 +1177,8 @@ elect_tally_add_mask_columns (ElectTally *self, const guint64 *const *cols, gsiz
       g_return_val_if_fail (ncand <= 64, FALSE);
       memset (counts[c], 0, sizeof counts[c]);
       guint64 orall = 0;
-#ifdef HAVE_AVX2_KERNEL
-      if (kernel == ELECT_BULK_AVX512)
-        bulk_avx512 (cols[c], n, ct->seats, ncand, counts[c], &over[c], &zero[c], &orall);
-      else if (kernel == ELECT_BULK_AVX2)
-        bulk_avx2 (cols[c], n, ct->seats, ncand, counts[c], &over[c], &zero[c], &orall);
-      else
-#endif
-        bulk_scalar (cols[c], n, ct->seats, ncand, counts[c], &over[c], &zero[c], &orall);
-      guint64 allowed = ncand == 64 ? ~G_GUINT64_CONSTANT (0)
-                                    : (G_GUINT64_CONSTANT (1) << ncand) - 1;
-      g_return_val_if_fail ((orall & ~allowed) == 0, FALSE);
+      bulk_run (kernel, cols[c], n, ct->seats, ncand, counts[c], &over[c], &zero[c], &orall);
+      g_return_val_if_fail ((orall & ~candidate_bits (ncand)) == 0, FALSE);
       any_over += over[c];
     }
 
